@@ -1,0 +1,66 @@
+package org.portside.persistence.shared;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.portside.application.shared.port.out.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction boundary on PostgreSQL. A unit of work that PostgreSQL aborts because it lost a
+ * race (deadlock, serialization failure, or a row it referenced was deleted meanwhile) is run again
+ * from the start a few times before the failure is let through.
+ */
+@Singleton
+final class JdbcTransactions implements Transactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
+    /** deadlock_detected, serialization_failure, foreign_key_violation (a referenced row vanished). */
+    private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23503");
+    private static final int ATTEMPTS = 5;
+
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcTransactions(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.executeWrite(status -> work.get());
+            } catch (RuntimeException e) {
+                String state = sqlState(e);
+                if (state == null || !RETRYABLE.contains(state) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("Transaction lost a race (SQLSTATE {}), retrying (attempt {} of {})", state, attempt + 1, ATTEMPTS);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.portside.persistence.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portside.application.shared.port.out.Transactions;
+import org.portside.application.users.GroupService;
+import org.portside.application.users.UserService;
+import org.portside.domain.shared.Conflict;
+import org.portside.domain.shared.Invalid;
+import org.portside.domain.shared.NotFound;
+import org.portside.domain.users.GroupName;
+import org.portside.domain.users.PersonName;
+import org.portside.domain.users.User;
+import org.portside.domain.users.UserId;
+import org.portside.persistence.shared.CleanDatabase;
+import org.portside.persistence.shared.Database;
+
+/** The user and group stores on a real PostgreSQL, driven through the application services. */
+@MicronautTest(transactional = false)
+class JdbcDirectoryTest {
+
+    @Inject
+    JdbcUserStore userStore;
+    @Inject
+    JdbcGroupStore groupStore;
+    @Inject
+    Transactions transactions;
+    @Inject
+    Database database;
+
+    UserService users;
+    GroupService groups;
+
+    @BeforeEach
+    void setUp() {
+        CleanDatabase.truncateAll(database);
+        users = new UserService(userStore, groupStore, transactions);
+        groups = new GroupService(groupStore, userStore, transactions);
+    }
+
+    static User user(String id, String... groups) {
+        return User.of(new UserId(id), new PersonName("Joe"), new PersonName("Smith"),
+                Arrays.stream(groups).map(GroupName::new).toList());
+    }
+
+    static List<String> groupsOf(User u) {
+        return u.groups().stream().map(GroupName::value).toList();
+    }
+
+    static List<String> members(org.portside.domain.users.Group g) {
+        return g.members().stream().map(UserId::value).toList();
+    }
+
+    @Test
+    void stored_user_reads_back_with_its_groups_sorted() {
+        users.register(user("jsmith", "users", "admins"));
+        User read = users.get(new UserId("jsmith"));
+        assertEquals(List.of("admins", "users"), groupsOf(read));
+        assertEquals(List.of("jsmith"), members(groups.get(new GroupName("admins"))));
+    }
+
+    @Test
+    void a_refused_registration_leaves_no_trace() {
+        users.register(user("jsmith"));
+        assertThrows(Conflict.class, () -> users.register(user("jsmith", "newgroup")));
+        assertThrows(NotFound.class, () -> groups.get(new GroupName("newgroup")));
+    }
+
+    @Test
+    void replacing_a_user_moves_it_between_groups() {
+        users.register(user("jsmith", "admins"));
+        users.replace(User.of(new UserId("jsmith"), new PersonName("Jo"), new PersonName("S"), List.of(new GroupName("ops"))));
+        assertEquals("Jo", users.get(new UserId("jsmith")).firstName().value());
+        assertTrue(groups.get(new GroupName("admins")).members().isEmpty());
+        assertEquals(List.of("jsmith"), members(groups.get(new GroupName("ops"))));
+    }
+
+    @Test
+    void deleting_a_user_or_group_removes_its_memberships() {
+        users.register(user("a", "admins", "users"));
+        users.register(user("b", "admins"));
+        groups.remove(new GroupName("users"));
+        assertEquals(List.of("admins"), groupsOf(users.get(new UserId("a"))));
+        users.remove(new UserId("a"));
+        assertEquals(List.of("b"), members(groups.get(new GroupName("admins"))));
+    }
+
+    @Test
+    void unknown_members_reject_the_whole_replacement() {
+        users.register(user("a", "admins"));
+        Invalid e = assertThrows(Invalid.class,
+                () -> groups.replace(new GroupName("admins"), List.of(new UserId("ghost"), new UserId("a"))));
+        assertEquals("unknown-users", e.code());
+        assertEquals(List.of("a"), members(groups.get(new GroupName("admins"))));
+    }
+
+    @Test
+    void parallel_registrations_of_one_userid_let_exactly_one_win() throws Exception {
+        int n = 20;
+        List<Callable<String>> attempts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String group = "g" + i;
+            attempts.add(() -> {
+                try {
+                    users.register(user("same", group, "shared"));
+                    return "created";
+                } catch (Conflict e) {
+                    return "conflict";
+                }
+            });
+        }
+        List<String> outcomes = runAll(attempts);
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(n - 1, outcomes.stream().filter("conflict"::equals).count());
+        assertEquals(2, users.get(new UserId("same")).groups().size());
+    }
+
+    @Test
+    void parallel_member_replacements_keep_both_views_in_agreement() throws Exception {
+        IntStream.range(0, 10).forEach(i -> users.register(user("u" + i)));
+        groups.create(new GroupName("g1"));
+        groups.create(new GroupName("g2"));
+        List<Callable<String>> work = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            GroupName g = new GroupName(i % 2 == 0 ? "g1" : "g2");
+            int stride = i % 3 + 1;
+            List<UserId> members = IntStream.range(0, 10).filter(k -> k % stride == 0)
+                    .mapToObj(k -> new UserId("u" + k)).toList();
+            work.add(() -> {
+                groups.replace(g, members);
+                return "ok";
+            });
+            String id = "u" + (i % 10);
+            String other = i % 2 == 0 ? "g2" : "g1";
+            work.add(() -> {
+                users.replace(user(id, other));
+                return "ok";
+            });
+        }
+        assertTrue(runAll(work).stream().allMatch("ok"::equals));
+        for (String g : List.of("g1", "g2")) {
+            for (String member : members(groups.get(new GroupName(g)))) {
+                assertTrue(groupsOf(users.get(new UserId(member))).contains(g), member + " should list " + g);
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            User u = users.get(new UserId("u" + i));
+            for (String g : groupsOf(u)) {
+                assertTrue(members(groups.get(new GroupName(g))).contains(u.userid().value()));
+            }
+        }
+    }
+
+    private static List<String> runAll(List<Callable<String>> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<String> out = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(work)) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.portside.rest.shared;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.List;
+import java.util.Locale;
+import org.portside.domain.shared.Conflict;
+import org.portside.domain.shared.DomainException;
+import org.portside.domain.shared.Invalid;
+import org.portside.domain.shared.NotFound;
+import org.portside.domain.shared.PreconditionFailed;
+import org.portside.domain.shared.Violation;
+
+/** Builds problem responses; the one place that decides how a failure looks on the wire. */
+public final class Problems {
+
+    /** Problem types are URNs: stable identifiers, not links that could break. */
+    public static final String TYPE_PREFIX = "urn:portside:problem:";
+
+    private Problems() {
+    }
+
+    public static Problem of(HttpStatus status, String code, String detail, List<Problem.FieldError> errors) {
+        String type = code == null ? "about:blank" : TYPE_PREFIX + code;
+        return new Problem(type, status.getReason(), status.getCode(), detail, errors);
+    }
+
+    public static MutableHttpResponse<Problem> respond(MutableHttpResponse<?> response, Problem problem) {
+        return response.status(problem.status()).contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    static HttpStatus statusOf(DomainException e) {
+        if (e instanceof NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof Conflict) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof PreconditionFailed) {
+            return HttpStatus.PRECONDITION_FAILED;
+        }
+        if (e instanceof Invalid) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        throw new IllegalArgumentException("unmapped domain exception " + e.getClass());
+    }
+
+    static Problem of(DomainException e) {
+        List<Problem.FieldError> errors = e.violations().stream().map(Problems::toFieldError).toList();
+        return of(statusOf(e), e.code(), e.getMessage(), errors);
+    }
+
+    /** Domain field names become JSON Pointers in the wire spelling: {@code firstName} → {@code /first_name}. */
+    static Problem.FieldError toFieldError(Violation v) {
+        String pointer = v.field().isEmpty() ? "" : "/" + snakeCase(v.field());
+        return Problem.FieldError.pointer(pointer, v.detail());
+    }
+
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

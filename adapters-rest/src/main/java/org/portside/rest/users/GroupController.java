@@ -1,0 +1,134 @@
+package org.portside.rest.users;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.portside.application.users.port.in.CreateGroup;
+import org.portside.application.users.port.in.GetGroup;
+import org.portside.application.users.port.in.RemoveGroup;
+import org.portside.application.users.port.in.ReplaceGroupMembers;
+import org.portside.domain.users.Group;
+import org.portside.domain.users.GroupName;
+import org.portside.domain.users.UserId;
+import org.portside.rest.shared.BadRequest;
+import org.portside.rest.shared.JsonBody;
+import org.portside.rest.shared.JsonObjectReader;
+import org.portside.rest.shared.Params;
+import org.portside.rest.shared.Problem;
+
+/** Groups and their members. JDBC work is blocking, so requests run off the event loop. */
+@Controller("/groups")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "groups")
+final class GroupController {
+
+    private final CreateGroup create;
+    private final GetGroup get;
+    private final ReplaceGroupMembers replace;
+    private final RemoveGroup remove;
+    private final JsonBody json;
+
+    GroupController(CreateGroup create, GetGroup get, ReplaceGroupMembers replace, RemoveGroup remove, JsonBody json) {
+        this.create = create;
+        this.get = get;
+        this.replace = replace;
+        this.remove = remove;
+        this.json = json;
+    }
+
+    @Get("/{name}")
+    @Operation(summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
+    @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(type = "string", example = "jsmith"))))
+    @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    List<String> members(@PathVariable String name) {
+        return GroupResponse.members(get.get(groupName(name)));
+    }
+
+    @Post(consumes = MediaType.ALL)
+    @Operation(summary = "Create an empty group named in the body")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.class)))
+    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @ApiResponse(responseCode = "400", description = "missing, non-string or malformed name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<GroupResponse> create(@Body @Nullable String body) {
+        JsonObjectReader fields = json.object(body, List.of("name"));
+        GroupName name = fields.requiredString("name", GroupName::new);
+        fields.finish();
+        return created(create.create(name));
+    }
+
+    @Post(uri = "/{name}", consumes = MediaType.ALL)
+    @Operation(summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
+    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @ApiResponse(responseCode = "400", description = "malformed name, or a body that disagrees with the URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<GroupResponse> createAt(@PathVariable String name, @Body @Nullable String body) {
+        GroupName groupName = groupName(name);
+        if (body != null && !body.isBlank()) {
+            JsonObjectReader fields = json.object(body, List.of("name"));
+            GroupName bodyName = fields.optionalString("name", GroupName::new).orElse(groupName);
+            fields.finish();
+            if (!bodyName.equals(groupName)) {
+                throw BadRequest.at("/name", "must be absent or equal to the name in the URL ('" + groupName + "')");
+            }
+        }
+        return created(create.create(groupName));
+    }
+
+    @Put(uri = "/{name}", consumes = MediaType.ALL)
+    @Operation(summary = "Set a group's members to exactly this list of userids, all or nothing")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", example = "jsmith"))))
+    @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(type = "string"))))
+    @ApiResponse(responseCode = "400", description = "not a list of unique userids, or unknown userids (all listed; nothing applied)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    List<String> replaceMembers(@PathVariable String name, @Body @Nullable String body) {
+        GroupName groupName = groupName(name);
+        JsonNode list = json.parse(body);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<UserId> members = JsonObjectReader.stringList(list, "", UserId::new, true, errors);
+        if (!errors.isEmpty()) {
+            throw new BadRequest("invalid-body", errors.size() == 1 ? errors.get(0).detail()
+                    : errors.size() + " entries are invalid", errors);
+        }
+        return GroupResponse.members(replace.replace(groupName, members));
+    }
+
+    @Delete("/{name}")
+    @Operation(summary = "Delete a group; no user lists it afterwards")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<Void> delete(@PathVariable String name) {
+        remove.remove(groupName(name));
+        return HttpResponse.noContent();
+    }
+
+    private static GroupName groupName(String raw) {
+        return Params.parse("name", raw, GroupName::new);
+    }
+
+    private static HttpResponse<GroupResponse> created(Group group) {
+        return HttpResponse.created(GroupResponse.of(group), URI.create("/groups/" + group.name().value()));
+    }
+}

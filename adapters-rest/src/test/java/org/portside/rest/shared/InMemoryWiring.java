@@ -1,0 +1,28 @@
+package org.portside.rest.shared;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.portside.application.shared.inmemory.InMemoryTransactions;
+import org.portside.application.users.GroupService;
+import org.portside.application.users.UserService;
+import org.portside.application.users.inmemory.InMemoryDirectory;
+
+/** The use cases on in-memory driven ports: the REST adapter tested on its own, over a real socket. */
+@Factory
+@Requires(property = "portside.test.in-memory", value = "true") // not when bootstrap borrows these test classes
+class InMemoryWiring {
+
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+
+    @Singleton
+    UserService users() {
+        return new UserService(directory, directory, transactions);
+    }
+
+    @Singleton
+    GroupService groups() {
+        return new GroupService(directory, directory, transactions);
+    }
+}

@@ -1,0 +1,73 @@
+package org.portside.application.users;
+
+import org.portside.application.shared.port.out.Transactions;
+import org.portside.application.users.port.in.GetUser;
+import org.portside.application.users.port.in.RegisterUser;
+import org.portside.application.users.port.in.RemoveUser;
+import org.portside.application.users.port.in.ReplaceUser;
+import org.portside.application.users.port.out.GroupStore;
+import org.portside.application.users.port.out.UserStore;
+import org.portside.domain.shared.Conflict;
+import org.portside.domain.shared.NotFound;
+import org.portside.domain.users.User;
+import org.portside.domain.users.UserId;
+
+/** The user use cases. Each one is a single transaction, so a refused request leaves no trace. */
+public final class UserService implements RegisterUser, GetUser, ReplaceUser, RemoveUser {
+
+    private final UserStore users;
+    private final GroupStore groups;
+    private final Transactions transactions;
+
+    public UserService(UserStore users, GroupStore groups, Transactions transactions) {
+        this.users = users;
+        this.groups = groups;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public User register(User user) {
+        return transactions.inTransaction(() -> {
+            if (users.find(user.userid()).isPresent()) {
+                throw exists(user.userid());
+            }
+            groups.createMissing(user.groups());
+            if (!users.insertIfAbsent(user)) {
+                throw exists(user.userid()); // lost a race with a concurrent registration: rolled back
+            }
+            return user;
+        });
+    }
+
+    @Override
+    public User get(UserId userid) {
+        return users.find(userid).orElseThrow(() -> notFound(userid));
+    }
+
+    @Override
+    public User replace(User user) {
+        return transactions.inTransaction(() -> {
+            users.findForUpdate(user.userid()).orElseThrow(() -> notFound(user.userid()));
+            groups.createMissing(user.groups());
+            users.update(user);
+            return user;
+        });
+    }
+
+    @Override
+    public void remove(UserId userid) {
+        transactions.run(() -> {
+            if (!users.delete(userid)) {
+                throw notFound(userid);
+            }
+        });
+    }
+
+    static NotFound notFound(UserId userid) {
+        return new NotFound("user-not-found", "no user with userid '" + userid + "'");
+    }
+
+    private static Conflict exists(UserId userid) {
+        return new Conflict("user-exists", "a user with userid '" + userid + "' already exists");
+    }
+}

@@ -1,0 +1,37 @@
+package org.portside.application.users.port.out;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import org.portside.domain.users.User;
+import org.portside.domain.users.UserId;
+
+/**
+ * Where users and their group memberships live. Memberships are one relation shared with
+ * {@link GroupStore}: writing a user's groups here is what the group view reads, and vice versa.
+ * Every method runs inside the caller's {@link org.portside.application.shared.port.out.Transactions
+ * transaction}.
+ */
+public interface UserStore {
+
+    Optional<User> find(UserId userid);
+
+    /** Like {@link #find} but also keeps the user from changing until the transaction ends. */
+    Optional<User> findForUpdate(UserId userid);
+
+    /** Of the given ids, those that name existing users; they cannot be deleted until the transaction ends. */
+    Set<UserId> existing(Collection<UserId> userids);
+
+    /**
+     * Stores a new user with its memberships; every group it lists must exist.
+     *
+     * @return false, storing nothing, if the userid is taken (also by a concurrent insert)
+     */
+    boolean insertIfAbsent(User user);
+
+    /** Replaces names and memberships of an existing user; every group it lists must exist. */
+    void update(User user);
+
+    /** @return false if there was no such user */
+    boolean delete(UserId userid);
+}

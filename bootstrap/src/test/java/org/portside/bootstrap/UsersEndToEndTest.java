@@ -96,6 +96,7 @@ class UsersEndToEndTest extends UsersApiContract {
         Response health = http.get("/health");
         assertEquals(200, health.status(), health::toString);
         assertEquals("UP", health.object().get("status"));
-        assertTrue(health.body().contains("jdbc"), health.body());
+        assertTrue(health.body().contains("jdbc"), "the database is reported: " + health.body());
+        assertTrue(health.body().contains("\"cache\""), "the cache is reported: " + health.body());
     }
 }

@@ -15,6 +15,8 @@ class CacheFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
+    // only an explicit URI selects Redis: any other redis.* key would make micronaut-redis default to localhost
+    @Requires(property = "redis.uri")
     @Requires(beans = RedisClient.class)
     RedisConnector redisConnector(RedisClient client, DefaultRedisConfiguration uri,
                                   @Value("${portside.cache.redis.command-timeout:250ms}") Duration commandTimeout,

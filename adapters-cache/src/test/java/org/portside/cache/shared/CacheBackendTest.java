@@ -16,7 +16,7 @@ class CacheBackendTest {
 
     @Test
     void without_a_redis_uri_the_cache_is_in_process_and_healthy() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of(), "test")) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("redis.health.enabled", false), "test")) {
             CacheBackend backend = context.getBean(CacheBackend.class);
             assertTrue(backend.redis().isEmpty());
             assertEquals("in-process (Caffeine)", backend.description());

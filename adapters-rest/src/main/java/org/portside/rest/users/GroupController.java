@@ -65,7 +65,7 @@ final class GroupController {
         return GroupResponse.members(get.get(groupName(name)));
     }
 
-    @Post
+    @Post(consumes = MediaType.ALL)
     @Operation(summary = "Create an empty group named in the body")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.class)))
     @ApiResponse(responseCode = "201", description = "created; Location names it")
@@ -78,7 +78,7 @@ final class GroupController {
         return created(create.create(name));
     }
 
-    @Post(uri = "/{name}")
+    @Post(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @ApiResponse(responseCode = "400", description = "malformed name, or a body that disagrees with the URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -96,7 +96,7 @@ final class GroupController {
         return created(create.create(groupName));
     }
 
-    @Put(uri = "/{name}")
+    @Put(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(summary = "Set a group's members to exactly this list of userids, all or nothing")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", example = "jsmith"))))
     @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(type = "string"))))

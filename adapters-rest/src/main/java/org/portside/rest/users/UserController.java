@@ -58,7 +58,7 @@ final class UserController {
         return UserResponse.of(get.get(userid(userid)));
     }
 
-    @Post
+    @Post(consumes = MediaType.ALL)
     @Operation(summary = "Create a user (userid in the body)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class)))
     @ApiResponse(responseCode = "201", description = "created; Location names it")
@@ -68,7 +68,7 @@ final class UserController {
         return created(register.register(bodies.read(body, Optional.empty())));
     }
 
-    @Post(uri = "/{userid}")
+    @Post(uri = "/{userid}", consumes = MediaType.ALL)
     @Operation(summary = "Create a user at its URL (a userid in the body must equal the URL's)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class)))
     @ApiResponse(responseCode = "201", description = "created; Location names it")
@@ -79,7 +79,7 @@ final class UserController {
         return created(register.register(bodies.read(body, Optional.of(id))));
     }
 
-    @Put(uri = "/{userid}")
+    @Put(uri = "/{userid}", consumes = MediaType.ALL)
     @Operation(summary = "Replace a user's whole record (omitted groups means none); the userid cannot change")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class)))
     @ApiResponse(responseCode = "200", description = "the new record")

@@ -172,6 +172,10 @@ public abstract class UsersApiContract {
         Response r = http.send("POST", "/users", user(u), null);
         assertEquals(201, r.status(), r::toString);
         assertEquals(200, http.send("PUT", "/users/" + u, user(u, id("g")), null).status());
+        // what `curl -d` sends when no header is given
+        String v = id("curlform");
+        assertEquals(201, http.send("POST", "/users", user(v), "application/x-www-form-urlencoded").status());
+        assertEquals(200, http.send("PUT", "/groups/" + id("g"), "[\"" + v + "\"]", "application/x-www-form-urlencoded").status());
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.portside.application.guids.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.portside.domain.guids.Guid;
+import org.portside.domain.guids.GuidRecord;
+
+/** Where GUIDs live: the source of truth. Blocking; the service calls it off the request thread. */
+public interface GuidStore {
+
+    /** The stored record, expired or not. */
+    Optional<GuidRecord> find(Guid guid);
+
+    /** Like {@link #find}, and keeps the row from changing until the transaction ends. */
+    Optional<GuidRecord> findForUpdate(Guid guid);
+
+    /** @return false, storing nothing, if the GUID is already stored (also by a concurrent insert) */
+    boolean insertIfAbsent(GuidRecord record);
+
+    /** Overwrites the stored record with the same GUID. */
+    void update(GuidRecord record);
+
+    /** @return false if there was no such GUID */
+    boolean delete(Guid guid);
+
+    /** Deletes up to {@code limit} records whose expiry is at or before {@code now}; returns how many. */
+    int deleteExpired(Instant now, int limit);
+}

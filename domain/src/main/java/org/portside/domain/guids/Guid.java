@@ -1,0 +1,40 @@
+package org.portside.domain.guids;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.portside.domain.shared.Invalid;
+
+/** A GUID: exactly 32 characters of {@code 0-9A-F} (uppercase hex, no dashes). */
+public record Guid(String value) {
+
+    private static final Pattern SHAPE = Pattern.compile("[0-9A-F]{32}");
+
+    public Guid {
+        if (value == null) {
+            throw Invalid.field("guid", "is required");
+        }
+        if (!SHAPE.matcher(value).matches()) {
+            throw Invalid.field("guid", explain(value));
+        }
+    }
+
+    /** The 128 bits of a (random, version 4) UUID as 32 uppercase hex digits. */
+    public static Guid of(UUID uuid) {
+        return new Guid(String.format("%016X%016X", uuid.getMostSignificantBits(), uuid.getLeastSignificantBits()));
+    }
+
+    private static String explain(String value) {
+        if (value.length() != 32) {
+            return "must be exactly 32 characters of 0-9 A-F, not " + value.length();
+        }
+        if (!value.equals(value.toUpperCase(java.util.Locale.ROOT)) && value.toUpperCase(java.util.Locale.ROOT).matches("[0-9A-F]{32}")) {
+            return "must be uppercase hex (0-9 A-F); lowercase is not accepted";
+        }
+        return "must be 32 characters of 0-9 A-F only";
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,7 +1,23 @@
 package org.portside.bootstrap;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.portside.application.guids.GuidService;
+import org.portside.application.guids.GuidSettings;
+import org.portside.application.guids.RandomGuids;
+import org.portside.application.guids.port.out.GuidCache;
+import org.portside.application.guids.port.out.GuidStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
@@ -16,6 +32,11 @@ import org.portside.application.users.port.out.UserStore;
 class UseCaseFactory {
 
     @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
     UserService userService(UserStore users, GroupStore groups, Transactions transactions) {
         return new UserService(users, groups, transactions);
     }
@@ -23,5 +44,37 @@ class UseCaseFactory {
     @Singleton
     GroupService groupService(GroupStore groups, UserStore users, Transactions transactions) {
         return new GroupService(groups, users, transactions);
+    }
+
+    /**
+     * Where the non-blocking GUID API runs its JDBC work: as many threads as the pool has
+     * connections (more could only wait), and a bounded queue so overload is refused, not hoarded.
+     */
+    @Singleton
+    @Named("database-work")
+    @Bean(preDestroy = "shutdown")
+    ExecutorService databaseWork(@Value("${datasources.default.maximum-pool-size:16}") int connections,
+                                 @Value("${portside.database.work-queue:10000}") int queue) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread t = new Thread(task, "database-work-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(connections, connections, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(queue), threads, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    @Singleton
+    GuidSettings guidSettings(@Value("${portside.guids.default-lifetime:30d}") Duration defaultLifetime,
+                              @Value("${portside.guids.cache-ttl:10m}") Duration cacheTtl,
+                              @Value("${portside.guids.purge-batch-size:1000}") int purgeBatchSize) {
+        return new GuidSettings(defaultLifetime, cacheTtl, purgeBatchSize);
+    }
+
+    @Singleton
+    GuidService guidService(GuidStore store, GuidCache cache, Transactions transactions, Clock clock,
+                            @Named("database-work") ExecutorService databaseWork, GuidSettings settings) {
+        return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings);
     }
 }

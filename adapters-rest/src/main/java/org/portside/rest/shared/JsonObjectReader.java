@@ -63,6 +63,23 @@ public final class JsonObjectReader {
         return node == null ? Optional.empty() : Optional.ofNullable(string(field, node, parse));
     }
 
+    /**
+     * An optional field of any JSON type, turned into a value by {@code parse}, which rejects what it
+     * cannot take by throwing a domain exception (its detail lands on this field's pointer).
+     * {@code null} is never accepted.
+     */
+    public <T> Optional<T> optionalValue(String field, Function<JsonNode, T> parse) {
+        JsonNode node = object.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isNull()) {
+            error(field, "must not be null");
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parse(node, parse, pointer(field), errors));
+    }
+
     /** An optional list of strings; with {@code unique}, a repeated entry is an error at its position. */
     public <T> Optional<List<T>> optionalStringList(String field, Function<String, T> parse, boolean unique) {
         JsonNode node = object.get(field);
@@ -122,7 +139,7 @@ public final class JsonObjectReader {
         return parse(node.getStringValue(), parse, pointer(field), errors);
     }
 
-    private static <T> T parse(String raw, Function<String, T> parse, String at, List<Problem.FieldError> errors) {
+    private static <R, T> T parse(R raw, Function<R, T> parse, String at, List<Problem.FieldError> errors) {
         try {
             return parse.apply(raw);
         } catch (DomainException e) {

@@ -3,6 +3,14 @@ package org.portside.rest.shared;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.concurrent.ForkJoinPool;
+import org.portside.application.guids.GuidService;
+import org.portside.application.guids.GuidSettings;
+import org.portside.application.guids.RandomGuids;
+import org.portside.application.guids.inmemory.InMemoryGuidCache;
+import org.portside.application.guids.inmemory.InMemoryGuidStore;
+import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
@@ -24,5 +32,16 @@ class InMemoryWiring {
     @Singleton
     GroupService groups() {
         return new GroupService(directory, directory, transactions);
+    }
+
+    @Singleton
+    MutableClock clock() {
+        return new MutableClock(Instant.now());
+    }
+
+    @Singleton
+    GuidService guids(MutableClock clock) {
+        return new GuidService(new InMemoryGuidStore(), new InMemoryGuidCache(clock), new RandomGuids(), transactions,
+                clock, ForkJoinPool.commonPool(), GuidSettings.DEFAULTS);
     }
 }

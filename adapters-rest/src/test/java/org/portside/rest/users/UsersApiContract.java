@@ -1,7 +1,6 @@
 package org.portside.rest.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portside.rest.shared.Http;
 import org.portside.rest.shared.Http.Response;
+import org.portside.rest.shared.ProblemAssertions;
 
 /**
  * Every row of the users & groups API, over HTTP against a running server. Extended once per set
@@ -47,13 +47,7 @@ public abstract class UsersApiContract {
     }
 
     protected static void assertProblem(Response r, int status) {
-        assertEquals(status, r.status(), r::toString);
-        assertTrue(r.contentType().startsWith("application/problem+json"), () -> "content type of " + r + ": " + r.contentType());
-        Map<String, Object> problem = r.object();
-        assertEquals(status, ((Number) problem.get("status")).intValue());
-        assertTrue(problem.get("type") instanceof String && problem.get("title") instanceof String
-                && problem.get("detail") instanceof String, r::toString);
-        assertFalse(r.body().contains("Exception") || r.body().contains("at org.") || r.body().contains("SQL"), r::toString);
+        ProblemAssertions.assertProblem(r, status);
     }
 
     // ---- GET /users/{userid}

@@ -21,7 +21,8 @@ class CacheFactory {
     RedisConnector redisConnector(RedisClient client, DefaultRedisConfiguration uri,
                                   @Value("${portside.cache.redis.command-timeout:250ms}") Duration commandTimeout,
                                   @Value("${portside.cache.redis.retry-interval:5s}") Duration retryInterval) {
-        return new RedisConnector(client, uri, commandTimeout, retryInterval);
+        // redis.uri lands in getUri(); the configuration's own RedisURI fields keep their defaults
+        return new RedisConnector(client, uri.getUri().orElse(uri), commandTimeout, retryInterval);
     }
 
     @Singleton

@@ -20,11 +20,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EmbeddedPostgresServer embedded;
     private final String description;
+    private final String url;
 
-    private Database(HikariDataSource dataSource, EmbeddedPostgresServer embedded, String description) {
+    private Database(HikariDataSource dataSource, EmbeddedPostgresServer embedded, String description, String url) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.description = description;
+        this.url = url;
     }
 
     static Database open(DatabaseSettings settings, Path embeddedDataDirectory) {
@@ -64,7 +66,7 @@ public final class Database implements AutoCloseable {
             LOG.info("Database schema at version {} ({} migration(s) applied now)",
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);
-            return new Database(pool, embedded, description);
+            return new Database(pool, embedded, description, url);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -84,6 +86,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The JDBC URL in use (of the embedded server too), e.g. for a second instance to share it. */
+    public String url() {
+        return url;
     }
 
     /** One line for the start-up log and health details: which database, where. */

@@ -1,0 +1,131 @@
+package org.portside.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.portside.cache.shared.RedisTestServer;
+import org.portside.persistence.shared.Database;
+import org.portside.rest.shared.Http;
+
+/**
+ * What the cache layer promises beyond the API rows: cache hits never touch the database, a dead
+ * Redis never fails a request, and two instances sharing one Redis and one database stay coherent.
+ */
+class GuidResilienceTest {
+
+    private static ApplicationContext start(Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("micronaut.server.port", -1);
+        properties.put("datasources.default.maximum-pool-size", 4);
+        properties.put("datasources.default.connection-timeout-millis", 2_000);
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext();
+    }
+
+    /** The second instance uses the first one's database (which may be the embedded server it started). */
+    private static Map<String, Object> withDatabaseOf(ApplicationContext first, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("datasources.default.url", first.getBean(Database.class).url());
+        return all;
+    }
+
+    private static Http http(ApplicationContext context) {
+        return new Http(context.getBean(EmbeddedServer.class).getURI());
+    }
+
+    private static String newGuid() {
+        return UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    }
+
+    @Test
+    void cache_hits_are_served_while_every_database_connection_is_taken() throws Exception {
+        try (ApplicationContext context = start(Map.of())) {
+            Http http = http(context);
+            String g = newGuid();
+            assertEquals(201, http.post("/guid/" + g, "{\"user\":\"hot\"}").status());
+            assertEquals(200, http.get("/guid/" + g).status()); // now cached
+
+            List<Connection> held = new ArrayList<>();
+            Database database = context.getBean(Database.class);
+            try {
+                for (int i = 0; i < 4; i++) {
+                    held.add(database.dataSource().getConnection()); // the pool is now exhausted
+                }
+                ExecutorService clients = Executors.newFixedThreadPool(32);
+                try {
+                    List<Callable<Integer>> reads = new ArrayList<>();
+                    for (int i = 0; i < 500; i++) {
+                        reads.add(() -> http.get("/guid/" + g).status());
+                    }
+                    long started = System.nanoTime();
+                    List<Future<Integer>> results = clients.invokeAll(reads, 30, TimeUnit.SECONDS);
+                    for (Future<Integer> result : results) {
+                        assertEquals(200, result.get());
+                    }
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    assertTrue(millis < 2_000, "500 cache hits took " + millis + " ms: they waited for a connection");
+                } finally {
+                    clients.shutdownNow();
+                }
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void with_redis_unreachable_every_request_is_still_served() {
+        try (ApplicationContext context = start(Map.of("redis.uri", "redis://127.0.0.1:1",
+                "portside.cache.redis.retry-interval", "1h"))) {
+            Http http = http(context);
+            String g = newGuid();
+            assertEquals(201, http.post("/guid/" + g, "{\"user\":\"a\"}").status());
+            assertEquals(200, http.get("/guid/" + g).status());
+            assertEquals(200, http.get("/guid/" + g).status());
+            assertEquals(200, http.put("/guid/" + g, "{\"user\":\"b\"}").status());
+            assertEquals("b", http.get("/guid/" + g).object().get("user"));
+            assertEquals(204, http.delete("/guid/" + g).status());
+            assertEquals(404, http.get("/guid/" + g).status());
+            Http.Response health = http.get("/health");
+            assertEquals(200, health.status(), "a cache outage does not make the service unhealthy");
+            assertTrue(health.body().contains("DEGRADED"), health.body());
+            Http.Response metrics = http.get("/metrics/portside.cache.requests?tag=result:error");
+            assertEquals(200, metrics.status(), metrics::toString);
+            assertTrue(metrics.body().contains("\"value\""), metrics.body());
+        }
+    }
+
+    @Test
+    void two_instances_sharing_redis_and_the_database_stay_coherent() {
+        String redis = RedisTestServer.requireRunning();
+        Map<String, Object> shared = Map.of("redis.uri", redis, "portside.cache.redis.key-prefix", "portside-two-" + System.nanoTime() + ":");
+        try (ApplicationContext a = start(shared);
+             ApplicationContext b = start(withDatabaseOf(a, shared))) {
+            Http first = http(a);
+            Http second = http(b);
+            String g = newGuid();
+            assertEquals(201, first.post("/guid/" + g, "{\"user\":\"one\"}").status());
+            assertEquals("one", second.get("/guid/" + g).object().get("user")); // b fills the shared cache
+            assertEquals("one", first.get("/guid/" + g).object().get("user"));
+            assertEquals(200, second.put("/guid/" + g, "{\"user\":\"two\"}").status());
+            assertEquals("two", first.get("/guid/" + g).object().get("user"), "a does not serve the value b replaced");
+            assertEquals(204, first.delete("/guid/" + g).status());
+            assertEquals(404, second.get("/guid/" + g).status(), "b does not serve what a deleted");
+        }
+    }
+}

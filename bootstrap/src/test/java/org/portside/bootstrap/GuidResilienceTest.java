@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.cache.shared.RedisTestServer;
 import org.portside.persistence.shared.Database;
 import org.portside.rest.shared.Http;
@@ -84,6 +87,38 @@ class GuidResilienceTest {
                 for (Connection c : held) {
                     c.close();
                 }
+            }
+        }
+    }
+
+    @Test
+    void expired_guids_are_purged_in_the_background() throws Exception {
+        try (ApplicationContext context = start(Map.of("portside.guids.purge-interval", "100ms"))) {
+            Http http = http(context);
+            MutableClock clock = context.getBean(MutableClock.class);
+            String shortLived = newGuid();
+            String longLived = newGuid();
+            long now = clock.instant().getEpochSecond();
+            assertEquals(201, http.post("/guid/" + shortLived, "{\"user\":\"a\",\"expire\":" + (now + 60) + "}").status());
+            assertEquals(201, http.post("/guid/" + longLived, "{\"user\":\"a\",\"expire\":" + (now + 600) + "}").status());
+            clock.advance(Duration.ofSeconds(61));
+            Database database = context.getBean(Database.class);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (rows(database, shortLived) > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, rows(database, shortLived), "the expired row is gone from the table");
+            assertEquals(1, rows(database, longLived), "the live one stays");
+        }
+    }
+
+    private static int rows(Database database, String guid) throws Exception {
+        try (Connection c = database.dataSource().getConnection();
+             var statement = c.prepareStatement("SELECT count(*) FROM guids WHERE guid = ?")) {
+            statement.setString(1, guid);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
             }
         }
     }

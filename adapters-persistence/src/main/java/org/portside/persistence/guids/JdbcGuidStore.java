@@ -28,10 +28,7 @@ final class JdbcGuidStore implements GuidStore {
 
     @Override
     public Optional<GuidRecord> findForUpdate(Guid guid) {
-        if (!locks.lock("SELECT 1 FROM guids WHERE guid = ? FOR UPDATE", guid.value())) {
-            return Optional.empty();
-        }
-        return find(guid);
+        return locks.lockThenRead("SELECT 1 FROM guids WHERE guid = ? FOR UPDATE", guid.value(), () -> find(guid));
     }
 
     @Override

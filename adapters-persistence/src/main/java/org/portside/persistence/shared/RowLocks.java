@@ -3,6 +3,8 @@ package org.portside.persistence.shared;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Row locks taken inside the current transaction. Plain JDBC on purpose: Micronaut Data classifies
@@ -15,6 +17,14 @@ public final class RowLocks {
 
     RowLocks(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the row {@code selectForLock} finds by {@code key}, then reads it with {@code read}; empty,
+     * without reading, when there is no such row.
+     */
+    public <T> Optional<T> lockThenRead(String selectForLock, String key, Supplier<Optional<T>> read) {
+        return lock(selectForLock, key) ? read.get() : Optional.empty();
     }
 
     /**

@@ -31,10 +31,8 @@ final class JdbcGroupStore implements GroupStore {
     @Override
     public Optional<Group> findForUpdate(GroupName name) {
         // serialises member replacement per group; key-share locks (membership inserts) still pass
-        if (!locks.lock("SELECT 1 FROM groups WHERE name = ? FOR NO KEY UPDATE", name.value())) {
-            return Optional.empty();
-        }
-        return find(name);
+        return locks.lockThenRead("SELECT 1 FROM groups WHERE name = ? FOR NO KEY UPDATE", name.value(),
+                () -> find(name));
     }
 
     @Override

@@ -32,10 +32,8 @@ final class JdbcUserStore implements UserStore {
     @Override
     public Optional<User> findForUpdate(UserId userid) {
         // blocks other writers of this user, not key-share readers such as membership checks
-        if (!locks.lock("SELECT 1 FROM users WHERE userid = ? FOR NO KEY UPDATE", userid.value())) {
-            return Optional.empty();
-        }
-        return find(userid);
+        return locks.lockThenRead("SELECT 1 FROM users WHERE userid = ? FOR NO KEY UPDATE", userid.value(),
+                () -> find(userid));
     }
 
     @Override

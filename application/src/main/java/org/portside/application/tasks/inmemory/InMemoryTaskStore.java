@@ -1,0 +1,67 @@
+package org.portside.application.tasks.inmemory;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.Worker;
+
+/** Tasks in memory; with {@link org.portside.application.shared.inmemory.InMemoryTransactions}. */
+public final class InMemoryTaskStore implements TaskStore {
+
+    private static final Comparator<Task> ORDER = Comparator.comparing(Task::start).thenComparing(Task::id);
+
+    private final Map<TaskId, Task> tasks = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    @Override
+    public Optional<Task> findForUpdate(TaskId id) {
+        return find(id);
+    }
+
+    @Override
+    public void insert(Task task) {
+        if (tasks.putIfAbsent(task.id(), task) != null) {
+            throw new IllegalStateException("task " + task.id() + " exists");
+        }
+    }
+
+    @Override
+    public void update(Task task) {
+        tasks.put(task.id(), task);
+    }
+
+    @Override
+    public void delete(TaskId id) {
+        tasks.remove(id);
+    }
+
+    @Override
+    public List<Task> find(FindTasks.Query query, int limit) {
+        return tasks.values().stream()
+                .filter(t -> query.worker().map(t.worker()::equals).orElse(true))
+                .filter(t -> query.status().map(s -> t.status() == s).orElse(true))
+                .filter(t -> query.from().map(f -> t.start().isAfter(f)).orElse(true))
+                .filter(t -> query.to().map(to -> t.start().isBefore(to)).orElse(true))
+                .filter(t -> query.after().map(c -> t.start().isAfter(c.start())
+                        || t.start().equals(c.start()) && t.id().compareTo(c.id()) > 0).orElse(true))
+                .sorted(ORDER)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<Task> lockDue(Worker worker, Instant now, int limit) {
+        return tasks.values().stream().filter(t -> t.isDueFor(worker, now)).sorted(ORDER).limit(limit).toList();
+    }
+}

@@ -1,0 +1,17 @@
+package org.portside.application.tasks.port.in;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.Title;
+import org.portside.domain.tasks.Worker;
+
+/** Creates a SCHEDULED task; its start must be in the future. */
+public interface ScheduleTask {
+
+    record Command(Instant start, Optional<Title> title, Worker worker, Payload payload) {
+    }
+
+    Task schedule(Command command);
+}

@@ -1,0 +1,34 @@
+package org.portside.application.tasks.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.Worker;
+
+/** Where tasks live. Every method runs inside the caller's transaction. */
+public interface TaskStore {
+
+    Optional<Task> find(TaskId id);
+
+    /** Like {@link #find}, and keeps the task from changing until the transaction ends. */
+    Optional<Task> findForUpdate(TaskId id);
+
+    void insert(Task task);
+
+    /** Stores a changed task (same id). */
+    void update(Task task);
+
+    void delete(TaskId id);
+
+    /** Up to {@code limit} tasks matching the query's filters, after its cursor, ordered by start then id. */
+    List<Task> find(FindTasks.Query query, int limit);
+
+    /**
+     * Up to {@code limit} tasks due for {@code worker} at {@code now}, earliest start first, locked for
+     * this transaction; tasks another transaction holds are skipped, not waited for.
+     */
+    List<Task> lockDue(Worker worker, Instant now, int limit);
+}

@@ -1,0 +1,146 @@
+package org.portside.application.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.portside.application.shared.inmemory.InMemoryTransactions;
+import org.portside.application.shared.inmemory.MutableClock;
+import org.portside.application.tasks.inmemory.InMemoryTaskStore;
+import org.portside.application.tasks.inmemory.RecordingTaskEvents;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.in.ScheduleTask;
+import org.portside.domain.shared.Conflict;
+import org.portside.domain.shared.Invalid;
+import org.portside.domain.shared.NotFound;
+import org.portside.domain.shared.PreconditionFailed;
+import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskChanges;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
+import org.portside.domain.tasks.Title;
+import org.portside.domain.tasks.Worker;
+
+class TaskServiceTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    final MutableClock clock = new MutableClock(T0);
+    final RecordingTaskEvents events = new RecordingTaskEvents();
+    final TaskService tasks = new TaskService(new InMemoryTaskStore(), events, new InMemoryTransactions(), clock);
+
+    Task schedule(String worker, long inSeconds) {
+        return tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(inSeconds), Optional.of(new Title("t")),
+                new Worker(worker), Payload.EMPTY));
+    }
+
+    static TaskChanges status(TaskStatus s) {
+        return new TaskChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(s));
+    }
+
+    static FindTasks.Query query(Optional<String> worker, Optional<TaskStatus> status, int limit, Optional<FindTasks.Cursor> after) {
+        return new FindTasks.Query(worker.map(Worker::new), status, Optional.empty(), Optional.empty(), limit, after);
+    }
+
+    @Test
+    void scheduled_task_reads_back_and_is_announced() {
+        Task t = schedule("w1", 60);
+        assertEquals(t, tasks.get(t.id()));
+        assertEquals(List.of("created " + t.id()), events.events());
+    }
+
+    @Test
+    void unknown_task_is_not_found_for_every_use_case() {
+        TaskId id = TaskId.random();
+        assertThrows(NotFound.class, () -> tasks.get(id));
+        assertThrows(NotFound.class, () -> tasks.patch(id, TaskChanges.NONE, Optional.empty()));
+        assertThrows(NotFound.class, () -> tasks.remove(id, Optional.empty()));
+        assertThrows(NotFound.class, () -> tasks.mergePayload(id, Payload.EMPTY, Optional.empty()));
+        assertThrows(NotFound.class, () -> tasks.removePayloadKey(id, "k", Optional.empty()));
+    }
+
+    @Test
+    void pages_follow_start_then_id_and_filters_combine() {
+        List<Task> w1 = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            w1.add(schedule("w1", 100 + i));
+            schedule("w2", 100 + i);
+        }
+        FindTasks.Page first = tasks.find(query(Optional.of("w1"), Optional.of(TaskStatus.SCHEDULED), 2, Optional.empty()));
+        assertEquals(w1.subList(0, 2), first.tasks());
+        FindTasks.Page second = tasks.find(query(Optional.of("w1"), Optional.empty(), 2, first.next()));
+        assertEquals(w1.subList(2, 4), second.tasks());
+        FindTasks.Page last = tasks.find(query(Optional.of("w1"), Optional.empty(), 2, second.next()));
+        assertEquals(w1.subList(4, 5), last.tasks());
+        assertTrue(last.next().isEmpty());
+        assertThrows(Invalid.class, () -> tasks.find(query(Optional.empty(), Optional.empty(), 0, Optional.empty())));
+        assertThrows(Invalid.class, () -> tasks.find(query(Optional.empty(), Optional.empty(), 1001, Optional.empty())));
+    }
+
+    @Test
+    void from_and_to_are_strict_bounds() {
+        Task a = schedule("w", 100);
+        Task b = schedule("w", 200);
+        Task c = schedule("w", 300);
+        var between = tasks.find(new FindTasks.Query(Optional.empty(), Optional.empty(), Optional.of(a.start()),
+                Optional.of(c.start()), 100, Optional.empty()));
+        assertEquals(List.of(b), between.tasks());
+    }
+
+    @Test
+    void patch_changes_fields_and_bumps_the_version_once() {
+        Task t = schedule("w1", 60);
+        Task patched = tasks.patch(t.id(), new TaskChanges(Optional.of(T0.plusSeconds(600)), Optional.of(Optional.empty()),
+                Optional.of(new Worker("w2")), Optional.empty()), Optional.of(1L));
+        assertEquals(T0.plusSeconds(600), patched.start());
+        assertTrue(patched.title().isEmpty());
+        assertEquals("w2", patched.worker().value());
+        assertEquals(2, patched.version());
+        assertThrows(PreconditionFailed.class, () -> tasks.patch(t.id(), status(TaskStatus.RUNNING), Optional.of(1L)));
+        assertEquals(patched, tasks.patch(t.id(), TaskChanges.NONE, Optional.of(2L)), "an empty patch changes nothing");
+    }
+
+    @Test
+    void running_tasks_cannot_be_deleted_others_can() {
+        Task t = schedule("w1", 60);
+        tasks.patch(t.id(), status(TaskStatus.RUNNING), Optional.empty());
+        assertThrows(Conflict.class, () -> tasks.remove(t.id(), Optional.empty()));
+        tasks.patch(t.id(), status(TaskStatus.FAILED), Optional.empty());
+        tasks.remove(t.id(), Optional.empty());
+        assertThrows(NotFound.class, () -> tasks.get(t.id()));
+    }
+
+    @Test
+    void claim_hands_out_due_tasks_of_that_worker_earliest_first() {
+        Task later = schedule("w1", 20);
+        Task earlier = schedule("w1", 10);
+        Task notYet = schedule("w1", 1_000);
+        schedule("w2", 10);
+        clock.advance(Duration.ofSeconds(30));
+        List<Task> claimed = tasks.claim(new Worker("w1"), 10);
+        assertEquals(List.of(earlier.id(), later.id()), claimed.stream().map(Task::id).toList());
+        assertTrue(claimed.stream().allMatch(t -> t.status() == TaskStatus.RUNNING));
+        assertEquals(List.of(), tasks.claim(new Worker("w1"), 10), "nothing is handed out twice");
+        assertEquals(TaskStatus.SCHEDULED, tasks.get(notYet.id()).status());
+        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 0));
+        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 101));
+        assertTrue(events.events().contains("claimed " + earlier.id() + " by w1"));
+    }
+
+    @Test
+    void payload_patches_keep_other_keys() {
+        Task t = schedule("w1", 60);
+        tasks.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty());
+        Task both = tasks.mergePayload(t.id(), Payload.of(Map.of("b", "2")), Optional.empty());
+        assertEquals(Map.of("a", "1", "b", "2"), both.payload().values());
+        assertEquals(Map.of("b", "2"), tasks.removePayloadKey(t.id(), "a", Optional.empty()).payload().values());
+        assertThrows(NotFound.class, () -> tasks.removePayloadKey(t.id(), "a", Optional.empty()));
+    }
+}

@@ -12,7 +12,7 @@ public final class CleanDatabase {
 
     public static void truncateAll(Database database) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE users, groups, memberships, guids CASCADE");
+            s.execute("TRUNCATE users, groups, memberships, guids, tasks CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

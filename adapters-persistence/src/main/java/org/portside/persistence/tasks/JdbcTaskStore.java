@@ -1,0 +1,175 @@
+package org.portside.persistence.tasks;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
+import org.portside.domain.tasks.Title;
+import org.portside.domain.tasks.Worker;
+
+/**
+ * Tasks on PostgreSQL. Written against Micronaut Data's {@link JdbcOperations} (the transaction-bound
+ * connection) rather than a generated repository: the list query is assembled from optional
+ * filters, the payload travels as {@code jsonb} split into first-level values by PostgreSQL itself,
+ * and the claim query needs {@code FOR UPDATE SKIP LOCKED}.
+ */
+@Singleton
+@Connectable // reads outside a transaction get a connection of their own; inside one, they join it
+class JdbcTaskStore implements TaskStore {
+
+    /** The payload comes back as two parallel arrays: its first-level keys and the JSON text of each value. */
+    private static final String COLUMNS = "id, start_at, title, worker, status, version, "
+            + "ARRAY(SELECT key FROM jsonb_each(payload) ORDER BY key) AS payload_keys, "
+            + "ARRAY(SELECT value::text FROM jsonb_each(payload) ORDER BY key) AS payload_values";
+
+    private final JdbcOperations jdbc;
+
+    JdbcTaskStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return one("SELECT " + COLUMNS + " FROM tasks WHERE id = ?", id);
+    }
+
+    @Override
+    public Optional<Task> findForUpdate(TaskId id) {
+        return one("SELECT " + COLUMNS + " FROM tasks WHERE id = ? FOR UPDATE", id);
+    }
+
+    @Override
+    public void insert(Task task) {
+        jdbc.prepareStatement("INSERT INTO tasks (id, start_at, title, worker, status, payload, version) "
+                + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)", statement -> {
+            statement.setObject(1, UUID.fromString(task.id().value()));
+            bindState(statement, task, 2);
+            return statement.executeUpdate();
+        });
+    }
+
+    @Override
+    public void update(Task task) {
+        int updated = jdbc.prepareStatement("UPDATE tasks SET start_at = ?, title = ?, worker = ?, status = ?, "
+                + "payload = CAST(? AS jsonb), version = ? WHERE id = ?", statement -> {
+            bindState(statement, task, 1);
+            statement.setObject(7, UUID.fromString(task.id().value()));
+            return statement.executeUpdate();
+        });
+        if (updated != 1) {
+            throw new IllegalStateException("task " + task.id() + " vanished inside its own transaction");
+        }
+    }
+
+    @Override
+    public void delete(TaskId id) {
+        jdbc.prepareStatement("DELETE FROM tasks WHERE id = ?", statement -> {
+            statement.setObject(1, UUID.fromString(id.value()));
+            return statement.executeUpdate();
+        });
+    }
+
+    @Override
+    public List<Task> find(FindTasks.Query query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE true");
+        List<Object> params = new ArrayList<>();
+        query.worker().ifPresent(w -> add(sql, " AND worker = ?", params, w.value()));
+        query.status().ifPresent(s -> add(sql, " AND status = ?", params, s.name()));
+        query.from().ifPresent(f -> add(sql, " AND start_at > ?", params, Timestamp.from(f)));
+        query.to().ifPresent(t -> add(sql, " AND start_at < ?", params, Timestamp.from(t)));
+        query.after().ifPresent(c -> {
+            sql.append(" AND (start_at, id) > (?, ?)");
+            params.add(Timestamp.from(c.start()));
+            params.add(UUID.fromString(c.id().value()));
+        });
+        sql.append(" ORDER BY start_at, id LIMIT ?");
+        params.add(limit);
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            return all(statement);
+        });
+    }
+
+    @Override
+    public List<Task> lockDue(Worker worker, Instant now, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE worker = ? AND status = 'SCHEDULED' "
+                + "AND start_at <= ? ORDER BY start_at, id LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {
+            statement.setString(1, worker.value());
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setInt(3, limit);
+            return all(statement);
+        });
+    }
+
+    private static Payload payload(ResultSet rows) throws SQLException {
+        String[] keys = (String[]) rows.getArray("payload_keys").getArray();
+        String[] values = (String[]) rows.getArray("payload_values").getArray();
+        Map<String, String> payload = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            payload.put(keys[i], values[i]);
+        }
+        return Payload.of(payload);
+    }
+
+    private static void add(StringBuilder sql, String condition, List<Object> params, Object value) {
+        sql.append(condition);
+        params.add(value);
+    }
+
+    private static void bindState(PreparedStatement statement, Task task, int first) throws SQLException {
+        statement.setTimestamp(first, Timestamp.from(task.start()));
+        if (task.title().isPresent()) {
+            statement.setString(first + 1, task.title().get().value());
+        } else {
+            statement.setNull(first + 1, Types.VARCHAR);
+        }
+        statement.setString(first + 2, task.worker().value());
+        statement.setString(first + 3, task.status().name());
+        statement.setString(first + 4, task.payload().json());
+        statement.setLong(first + 5, task.version());
+    }
+
+    private Optional<Task> one(String sql, TaskId id) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setObject(1, UUID.fromString(id.value()));
+            List<Task> found = all(statement);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        });
+    }
+
+    private List<Task> all(PreparedStatement statement) throws SQLException {
+        List<Task> tasks = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tasks.add(Task.restore(
+                        new TaskId(rows.getString("id")),
+                        rows.getTimestamp("start_at").toInstant(),
+                        Optional.ofNullable(rows.getString("title")).map(Title::new),
+                        new Worker(rows.getString("worker")),
+                        TaskStatus.valueOf(rows.getString("status")),
+                        payload(rows),
+                        rows.getLong("version")));
+            }
+        }
+        return tasks;
+    }
+}

@@ -19,6 +19,8 @@ import org.portside.application.guids.RandomGuids;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.application.guids.port.out.GuidStore;
 import org.portside.application.shared.port.out.Transactions;
+import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
 import org.portside.application.users.port.out.GroupStore;
@@ -44,6 +46,11 @@ class UseCaseFactory {
     @Singleton
     GroupService groupService(GroupStore groups, UserStore users, Transactions transactions) {
         return new GroupService(groups, users, transactions);
+    }
+
+    @Singleton
+    TaskService taskService(TaskStore store, Transactions transactions, Clock clock) {
+        return new TaskService(store, new LoggingTaskEvents(), transactions, clock);
     }
 
     /**

@@ -80,6 +80,15 @@ public final class JsonObjectReader {
         return Optional.ofNullable(parse(node, parse, pointer(field), errors));
     }
 
+    /** A field that is present and may be {@code null} (empty result), e.g. to clear an optional value. */
+    public <T> Optional<T> nullableValue(String field, Function<JsonNode, T> parse) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parse(node, parse, pointer(field), errors));
+    }
+
     /** An optional list of strings; with {@code unique}, a repeated entry is an error at its position. */
     public <T> Optional<List<T>> optionalStringList(String field, Function<String, T> parse, boolean unique) {
         JsonNode node = object.get(field);

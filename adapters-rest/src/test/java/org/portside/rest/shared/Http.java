@@ -48,10 +48,12 @@ public final class Http {
 
     /** @param contentType {@code null} sends no Content-Type header at all */
     public Response send(String method, String path, String body, String contentType) {
+        return sendWithHeaders(method, path, body, contentType == null ? Map.of() : Map.of("Content-Type", contentType));
+    }
+
+    public Response sendWithHeaders(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {

@@ -11,6 +11,9 @@ import org.portside.application.guids.RandomGuids;
 import org.portside.application.guids.inmemory.InMemoryGuidCache;
 import org.portside.application.guids.inmemory.InMemoryGuidStore;
 import org.portside.application.shared.inmemory.MutableClock;
+import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.inmemory.InMemoryTaskStore;
+import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
@@ -37,6 +40,11 @@ class InMemoryWiring {
     @Singleton
     MutableClock clock() {
         return new MutableClock(Instant.now());
+    }
+
+    @Singleton
+    TaskService tasks(MutableClock clock) {
+        return new TaskService(new InMemoryTaskStore(), new RecordingTaskEvents(), transactions, clock);
     }
 
     @Singleton

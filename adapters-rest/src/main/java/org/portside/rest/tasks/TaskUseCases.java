@@ -1,0 +1,17 @@
+package org.portside.rest.tasks;
+
+import jakarta.inject.Singleton;
+import org.portside.application.tasks.port.in.ClaimDueTasks;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.in.GetTask;
+import org.portside.application.tasks.port.in.MergePayload;
+import org.portside.application.tasks.port.in.PatchTask;
+import org.portside.application.tasks.port.in.RemovePayloadKey;
+import org.portside.application.tasks.port.in.RemoveTask;
+import org.portside.application.tasks.port.in.ScheduleTask;
+
+/** The task use cases the routes drive, injected once for both mounts. */
+@Singleton
+record TaskUseCases(ScheduleTask schedule, GetTask get, FindTasks find, PatchTask patch, RemoveTask remove,
+                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim) {
+}

@@ -1,0 +1,348 @@
+package org.portside.rest.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portside.rest.shared.ProblemAssertions.assertProblem;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.portside.application.shared.inmemory.MutableClock;
+import org.portside.rest.shared.Http;
+import org.portside.rest.shared.Http.Response;
+
+/**
+ * Every row and rule of the task API over HTTP, with the server's clock moved by hand. Workers are
+ * unique per test, so the suite runs against a database that already holds tasks.
+ */
+public abstract class TasksApiContract {
+
+    @Inject
+    protected EmbeddedServer server;
+    @Inject
+    protected MutableClock clock;
+
+    protected Http http;
+    protected String worker;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(server.getURI());
+        worker = "w-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected String at(long secondsFromNow) {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(secondsFromNow).toString();
+    }
+
+    protected Map<String, Object> create(String start, String extra) {
+        Response r = http.post("/api/tasks", "{\"start\":\"" + start + "\",\"worker\":\"" + worker + "\"" + extra + "}");
+        assertEquals(201, r.status(), r::toString);
+        return r.object();
+    }
+
+    protected String createId(long secondsFromNow) {
+        return (String) create(at(secondsFromNow), "").get("id");
+    }
+
+    protected Response patch(String id, String body) {
+        return http.send("PATCH", "/api/tasks/" + id, body, "application/json");
+    }
+
+    protected Response patchIfMatch(String id, String body, String etag) {
+        return http.sendWithHeaders("PATCH", "/api/tasks/" + id, body, Map.of("If-Match", etag));
+    }
+
+    protected String status(String id, String status) {
+        Response r = patch(id, "{\"status\":\"" + status + "\"}");
+        assertEquals(200, r.status(), r::toString);
+        return r.header("ETag").orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected static List<String> ids(Response list) {
+        return list.list().stream().map(t -> (String) ((Map<String, Object>) t).get("id")).toList();
+    }
+
+    // ---- create and read
+
+    @Test
+    void created_task_carries_all_six_fields_and_its_canonical_location() {
+        Response r = http.post("/api/tasks", "{\"start\":\"2099-12-01T11:00:00.987+01:00\",\"worker\":\"" + worker + "\"}");
+        assertEquals(201, r.status(), r::toString);
+        Map<String, Object> task = r.object();
+        String id = (String) task.get("id");
+        assertEquals("/api/tasks/" + id, r.header("Location").orElseThrow());
+        assertTrue(r.header("ETag").orElseThrow().matches("\"[0-9]+\""));
+        assertEquals(Map.of("id", id, "start", "2099-12-01T10:00:00Z", "worker", worker, "status", "SCHEDULED",
+                "payload", Map.of()), withoutNulls(task));
+        assertTrue(task.containsKey("title") && task.get("title") == null, "title is present and null: " + task);
+        Response read = http.get("/api/tasks/" + id);
+        assertEquals(200, read.status());
+        assertEquals(task, read.object());
+        assertEquals(r.header("ETag"), read.header("ETag"));
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
+    }
+
+    @Test
+    void the_singular_alias_serves_the_same_tasks() {
+        Response r = http.post("/api/task", "{\"start\":\"2099-01-01T00:00Z\",\"worker\":\"" + worker + "\",\"title\":\"t\","
+                + "\"status\":\"SCHEDULED\",\"payload\":{\"a\":{\"b\":[1,2,{\"c\":null}]},\"n\":1.5,\"s\":\"x\"}}");
+        assertEquals(201, r.status(), r::toString);
+        String id = (String) r.object().get("id");
+        assertEquals("/api/tasks/" + id, r.header("Location").orElseThrow());
+        assertEquals("2099-01-01T00:00:00Z", r.object().get("start"), "seconds may be omitted");
+        assertEquals(Map.of("a", Map.of("b", List.of(1, 2, java.util.Collections.singletonMap("c", null))), "n", 1.5, "s", "x"),
+                http.get("/api/task/" + id).object().get("payload"));
+        assertEquals(200, patch(id, "{\"title\":\"u\"}").status());
+        assertEquals("u", http.get("/api/task/" + id).object().get("title"));
+    }
+
+    @Test
+    void unknown_or_impossible_ids_are_404() {
+        assertProblem(http.get("/api/tasks/" + UUID.randomUUID()), 404);
+        assertProblem(http.get("/api/tasks/not-an-id"), 404);
+        assertProblem(patch(UUID.randomUUID().toString(), "{}"), 404);
+        assertProblem(http.delete("/api/tasks/" + UUID.randomUUID()), 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2099-12-01T10:00:00\"", "\"2099-13-01T10:00:00Z\"", "\"2099-02-30T10:00:00Z\"", "\"tomorrow\"",
+            "4102444800", "null", "\"\"", "\"2099-12-01\""})
+    void a_start_that_is_not_an_instant_with_offset_is_400(String start) {
+        Response r = http.post("/api/tasks", "{\"start\":" + start + ",\"worker\":\"" + worker + "\"}");
+        assertProblem(r, 400, "/start");
+        assertTrue(r.object().get("detail").toString().contains("e.g.") || start.equals("null"), r::toString);
+    }
+
+    @Test
+    void create_rejects_bad_input_field_by_field() {
+        assertProblem(http.post("/api/tasks", "{}"), 400, "/start", "/worker");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"" + at(0) + "\",\"worker\":\"w\"}"), 400, "/start");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"" + at(-60) + "\",\"worker\":\"w\"}"), 400, "/start");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"status\":\"RUNNING\"}"), 400, "/status");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"status\":\"scheduled\"}"), 400, "/status");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"payload\":[1]}"), 400, "/payload");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"payload\":\"x\"}"), 400, "/payload");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"payload\":3}"), 400, "/payload");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\" \"}"), 400, "/worker");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"" + "w".repeat(129) + "\"}"), 400, "/worker");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"title\":\"" + "t".repeat(257) + "\"}"), 400, "/title");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",\"id\":\"x\"}"), 400, "/id");
+        assertProblem(http.post("/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\",}"), 400);
+        assertProblem(http.post("/api/tasks", "[]"), 400);
+    }
+
+    // ---- PATCH
+
+    @Test
+    void patch_changes_what_it_carries_and_returns_the_whole_task() {
+        String id = (String) create("2099-01-01T00:00:00Z", ",\"title\":\"old\",\"payload\":{\"k\":1}").get("id");
+        Response r = patch(id, "{\"start\":\"2099-02-01T00:00:00+02:00\",\"title\":null,\"worker\":\"" + worker + "-2\"}");
+        assertEquals(200, r.status(), r::toString);
+        assertEquals("2099-01-31T22:00:00Z", r.object().get("start"));
+        assertNull(r.object().get("title"));
+        assertEquals(worker + "-2", r.object().get("worker"));
+        assertEquals(Map.of("k", 1), r.object().get("payload"));
+        assertEquals(r.object(), http.get("/api/tasks/" + id).object());
+    }
+
+    @Test
+    void status_follows_the_lifecycle_and_illegal_changes_are_409_naming_both() {
+        String id = createId(60);
+        status(id, "RUNNING");
+        status(id, "RUNNING"); // the same status again is a no-op
+        Response illegal = patch(id, "{\"status\":\"SCHEDULED\"}");
+        assertProblem(illegal, 409);
+        assertTrue(illegal.object().get("detail").toString().contains("RUNNING")
+                && illegal.object().get("detail").toString().contains("SCHEDULED"), illegal::toString);
+        status(id, "SUCCEEDED");
+        assertProblem(patch(id, "{\"status\":\"FAILED\"}"), 409);
+        assertProblem(patch(id, "{\"status\":\"running\"}"), 400, "/status");
+    }
+
+    @Test
+    void a_retry_needs_a_start_in_the_future() {
+        String id = createId(10);
+        status(id, "FAILED");
+        clock.advance(Duration.ofSeconds(20));
+        assertProblem(patch(id, "{\"status\":\"SCHEDULED\"}"), 400, "/start");
+        Response retried = patch(id, "{\"status\":\"SCHEDULED\",\"start\":\"" + at(60) + "\"}");
+        assertEquals(200, retried.status(), retried::toString);
+        assertEquals("SCHEDULED", retried.object().get("status"));
+    }
+
+    @Test
+    void patch_refuses_id_payload_and_past_starts() {
+        String id = createId(60);
+        assertProblem(patch(id, "{\"id\":\"" + id + "\"}"), 400, "/id");
+        assertProblem(patch(id, "{\"payload\":{}}"), 400, "/payload");
+        assertProblem(patch(id, "{\"start\":\"" + at(-1) + "\"}"), 400, "/start");
+        assertProblem(patch(id, "{\"colour\":\"red\"}"), 400, "/colour");
+        assertProblem(patch(id, "{\"worker\":null}"), 400, "/worker");
+    }
+
+    @Test
+    void errors_rank_404_then_400_then_412_then_409() {
+        assertProblem(patch(UUID.randomUUID().toString(), "not json"), 404);
+        String id = createId(60);
+        String etag = status(id, "RUNNING");
+        assertProblem(patchIfMatch(id, "{\"status\":\"SCHEDULED\",\"start\":\"" + at(-5) + "\"}", "\"999\""), 400);
+        assertProblem(patchIfMatch(id, "{\"status\":\"SCHEDULED\"}", "\"999\""), 412);
+        assertProblem(patchIfMatch(id, "{\"status\":\"SCHEDULED\"}", etag), 409);
+    }
+
+    @Test
+    void if_match_guards_every_change() {
+        String id = createId(60);
+        String etag = http.get("/api/tasks/" + id).header("ETag").orElseThrow();
+        Response ok = patchIfMatch(id, "{\"title\":\"a\"}", etag);
+        assertEquals(200, ok.status(), ok::toString);
+        String newer = ok.header("ETag").orElseThrow();
+        assertTrue(!newer.equals(etag));
+        assertProblem(patchIfMatch(id, "{\"title\":\"b\"}", etag), 412);
+        assertProblem(http.sendWithHeaders("PATCH", "/api/tasks/" + id + "/payload", "{\"x\":1}", Map.of("If-Match", etag)), 412);
+        assertProblem(http.sendWithHeaders("DELETE", "/api/tasks/" + id, null, Map.of("If-Match", etag)), 412);
+        assertProblem(http.sendWithHeaders("PATCH", "/api/tasks/" + id, "{}", Map.of("If-Match", "W/" + newer)), 412);
+        assertEquals(200, http.sendWithHeaders("PATCH", "/api/tasks/" + id, "{}", Map.of("If-Match", "*")).status());
+        assertEquals(204, http.sendWithHeaders("DELETE", "/api/tasks/" + id, null, Map.of("If-Match", newer)).status());
+    }
+
+    // ---- DELETE
+
+    @Test
+    void delete_removes_a_task_but_not_a_running_one() {
+        String id = createId(60);
+        Response deleted = http.delete("/api/tasks/" + id);
+        assertEquals(204, deleted.status());
+        assertEquals("", deleted.body());
+        assertProblem(http.get("/api/tasks/" + id), 404);
+        assertProblem(http.delete("/api/tasks/" + id), 404);
+        String running = createId(60);
+        status(running, "RUNNING");
+        assertProblem(http.delete("/api/tasks/" + running), 409);
+        status(running, "FAILED");
+        assertEquals(204, http.delete("/api/tasks/" + running).status());
+    }
+
+    // ---- payload
+
+    @Test
+    void payload_patch_adds_or_replaces_first_level_keys_only() {
+        String id = (String) create("2099-01-01T00:00:00Z", ",\"payload\":{\"keep\":{\"deep\":true},\"swap\":[1]}").get("id");
+        Response r = http.send("PATCH", "/api/tasks/" + id + "/payload", "{\"swap\":{\"now\":\"object\"},\"add\":null}", null);
+        assertEquals(200, r.status(), r::toString);
+        Map<String, Object> expected = new java.util.HashMap<>();
+        expected.put("keep", Map.of("deep", true));
+        expected.put("swap", Map.of("now", "object"));
+        expected.put("add", null);
+        assertEquals(expected, r.object().get("payload"));
+        Response without = http.delete("/api/tasks/" + id + "/payload/keep");
+        assertEquals(200, without.status(), without::toString);
+        assertTrue(!((Map<?, ?>) without.object().get("payload")).containsKey("keep"));
+        assertProblem(http.delete("/api/tasks/" + id + "/payload/keep"), 404);
+        assertProblem(http.delete("/api/tasks/" + UUID.randomUUID() + "/payload/keep"), 404);
+    }
+
+    @Test
+    void payload_patch_takes_only_objects_within_256_kib() {
+        String id = createId(60);
+        assertProblem(http.send("PATCH", "/api/tasks/" + id + "/payload", "[1]", "application/json"), 400);
+        assertProblem(http.send("PATCH", "/api/tasks/" + id + "/payload", "\"s\"", "application/json"), 400);
+        assertProblem(http.send("PATCH", "/api/tasks/" + id + "/payload", "{", "application/json"), 400);
+        assertProblem(http.send("PATCH", "/api/tasks/" + UUID.randomUUID() + "/payload", "[1]", "application/json"), 404);
+        String half = "x".repeat(150 * 1024);
+        assertEquals(200, http.send("PATCH", "/api/tasks/" + id + "/payload", "{\"a\":\"" + half + "\"}", "application/json").status());
+        assertProblem(http.send("PATCH", "/api/tasks/" + id + "/payload", "{\"b\":\"" + half + "\"}", "application/json"), 400);
+        assertEquals(List.of("a"), new ArrayList<>(((Map<?, ?>) http.get("/api/tasks/" + id).object().get("payload")).keySet().stream().map(Object::toString).toList()));
+    }
+
+    // ---- claim
+
+    @Test
+    void claim_hands_out_due_tasks_of_that_worker_earliest_first() {
+        String second = createId(20);
+        String first = createId(10);
+        String notDue = createId(1_000);
+        clock.advance(Duration.ofSeconds(30));
+        Response one = http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\"}");
+        assertEquals(200, one.status(), one::toString);
+        assertEquals(List.of(first), ids(one), "limit defaults to 1");
+        Response rest = http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\",\"limit\":10}");
+        assertEquals(List.of(second), ids(rest));
+        assertEquals("RUNNING", http.get("/api/tasks/" + second).object().get("status"));
+        assertEquals("SCHEDULED", http.get("/api/tasks/" + notDue).object().get("status"));
+        assertEquals(List.of(), http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\",\"limit\":10}").list());
+        assertEquals(List.of(), http.post("/api/task/claim", "{\"worker\":\"" + worker + "-nobody\"}").list());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"worker\":\"w\",\"limit\":0}", "{\"worker\":\"w\",\"limit\":101}", "{\"worker\":\"w\",\"limit\":\"5\"}",
+            "{\"worker\":\"w\",\"limit\":1.5}", "{\"worker\":\"w\",\"extra\":1}", "{\"worker\":5}", "[]"})
+    void claim_rejects_bad_requests(String body) {
+        assertProblem(http.post("/api/tasks/claim", body), 400);
+    }
+
+    // ---- list
+
+    @Test
+    void list_filters_combine_and_bounds_are_strict() {
+        String a = createId(100);
+        String b = createId(200);
+        String c = createId(300);
+        status(c, "RUNNING");
+        assertEquals(List.of(a, b, c), ids(http.get("/api/tasks?worker=" + worker)));
+        assertEquals(List.of(a, b), ids(http.get("/api/tasks?worker=" + worker + "&status=SCHEDULED")));
+        assertEquals(List.of(b), ids(http.get("/api/tasks?worker=" + worker + "&from=" + at(100) + "&to=" + at(300))));
+        assertEquals(List.of(c), ids(http.get("/api/task?worker=" + worker + "&status=RUNNING&from=" + at(200))));
+        assertEquals(List.of(), ids(http.get("/api/tasks?worker=" + worker + "&status=FAILED")));
+    }
+
+    @Test
+    void list_pages_with_a_keyset_cursor_in_the_link_header() {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            all.add(createId(100 + i));
+        }
+        List<String> seen = new ArrayList<>();
+        String next = "/api/tasks?worker=" + worker + "&limit=2";
+        int pages = 0;
+        while (next != null) {
+            Response page = http.get(next);
+            assertEquals(200, page.status(), page::toString);
+            seen.addAll(ids(page));
+            pages++;
+            next = page.header("Link").map(l -> {
+                assertTrue(l.endsWith(">; rel=\"next\""), l);
+                URI uri = URI.create(l.substring(1, l.indexOf('>')));
+                return uri.getRawPath() + "?" + uri.getRawQuery();
+            }).orElse(null);
+        }
+        assertEquals(all, seen);
+        assertEquals(3, pages);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=1001", "limit=abc", "status=running", "status=DONE", "from=yesterday",
+            "to=2099-01-01T00:00:00", "after=garbage", "worker=%20"})
+    void bad_filter_values_are_400(String query) {
+        assertProblem(http.get("/api/tasks?" + query), 400);
+    }
+}

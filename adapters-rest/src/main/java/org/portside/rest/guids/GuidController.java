@@ -55,7 +55,7 @@ final class GuidController {
     @Post(consumes = MediaType.ALL)
     @Operation(summary = "Register a new GUID chosen by the server")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @ApiResponse(responseCode = "201", description = "created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body (also: a guid in the body)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<HttpResponse<GuidResponse>> create(@Body @Nullable String body) {
         return create0(body);
@@ -64,7 +64,7 @@ final class GuidController {
     @Put(consumes = MediaType.ALL)
     @Operation(summary = "Register a new GUID chosen by the server (same as POST)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @ApiResponse(responseCode = "201", description = "created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<HttpResponse<GuidResponse>> createWithPut(@Body @Nullable String body) {
         return create0(body);
@@ -73,8 +73,8 @@ final class GuidController {
     @Post(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
-    @ApiResponse(responseCode = "200", description = "updated")
-    @ApiResponse(responseCode = "201", description = "created")
+    @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
+    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<HttpResponse<GuidResponse>> upsert(@PathVariable String guid, @Body @Nullable String body) {
         return upsert0(guid, body);
@@ -83,8 +83,8 @@ final class GuidController {
     @Put(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
-    @ApiResponse(responseCode = "200", description = "updated")
-    @ApiResponse(responseCode = "201", description = "created")
+    @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
+    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<HttpResponse<GuidResponse>> upsertWithPut(@PathVariable String guid, @Body @Nullable String body) {
         return upsert0(guid, body);
@@ -92,7 +92,7 @@ final class GuidController {
 
     @Get("/{guid}")
     @Operation(summary = "Read a GUID")
-    @ApiResponse(responseCode = "200", description = "the record")
+    @ApiResponse(responseCode = "200", description = "the record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     CompletionStage<GuidResponse> get(@PathVariable String guid) {

@@ -18,6 +18,7 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -84,7 +85,7 @@ abstract class TaskRoutes {
     @Operation(summary = "List tasks by start then id; filters combine with AND; paged with a keyset cursor (Link: rel=next)")
     @ApiResponse(responseCode = "200", description = "a bare list of tasks")
     @ApiResponse(responseCode = "400", description = "bad filter value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<List<TaskResponse>> list(HttpRequest<?> request,
+    HttpResponse<List<TaskResponse>> list(@Parameter(hidden = true) HttpRequest<?> request,
                                           @QueryValue @Nullable String worker,
                                           @QueryValue @Nullable String status,
                                           @QueryValue @Nullable String from,

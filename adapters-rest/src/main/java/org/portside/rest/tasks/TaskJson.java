@@ -29,13 +29,26 @@ final class TaskJson {
         this.mapper = mapper;
     }
 
+    /** The instants a task can hold: years 1 to 9999, as in ISO-8601's plain form. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** Seconds may be omitted, fractions are dropped; an offset (or Z) is required. */
     static Instant instant(String raw, String field) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw Invalid.field(field, "must be " + INSTANT_FORM + ", not \"" + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\"");
         }
+        return requireInRange(instant, field);
+    }
+
+    static Instant requireInRange(Instant instant, String field) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw Invalid.field(field, "must lie between the years 1 and 9999");
+        }
+        return instant;
     }
 
     static Instant instant(JsonNode node, String field) {
@@ -59,11 +72,31 @@ final class TaskJson {
         if (!node.isObject()) {
             throw Invalid.field(field, "must be a JSON object");
         }
+        requireNoNul(node, field);
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.entries()) {
             values.put(entry.getKey(), text(entry.getValue()));
         }
         return Payload.of(values);
+    }
+
+    /** PostgreSQL's jsonb cannot hold U+0000 in any string, key or value, at any depth. */
+    private static void requireNoNul(JsonNode node, String field) {
+        if (node.isString() && node.getStringValue().indexOf('\u0000') >= 0) {
+            throw Invalid.field(field, "must not contain the NUL character (U+0000) in any string");
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.entries()) {
+                if (entry.getKey().indexOf('\u0000') >= 0) {
+                    throw Invalid.field(field, "must not contain the NUL character (U+0000) in any key");
+                }
+                requireNoNul(entry.getValue(), field);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode value : node.values()) {
+                requireNoNul(value, field);
+            }
+        }
     }
 
     TaskResponse response(Task task) {

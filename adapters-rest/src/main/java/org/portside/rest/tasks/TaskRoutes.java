@@ -243,7 +243,7 @@ abstract class TaskRoutes {
     static FindTasks.Cursor decodeCursor(String raw) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8).split(":", 2);
-            return new FindTasks.Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0])),
+            return new FindTasks.Cursor(TaskJson.requireInRange(Instant.ofEpochSecond(Long.parseLong(parts[0])), "after"),
                     TaskId.parse(parts[1]).orElseThrow());
         } catch (RuntimeException e) {
             throw org.portside.domain.shared.Invalid.field("after", "is not a cursor this service handed out (take it from the Link header)");

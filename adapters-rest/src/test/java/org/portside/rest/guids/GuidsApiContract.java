@@ -90,6 +90,7 @@ public abstract class GuidsApiContract {
         assertProblem(http.post("/guid", "{\"user\":\"  \"}"), 400, "/user");
         assertProblem(http.post("/guid", "{\"user\":\"" + "x".repeat(257) + "\"}"), 400, "/user");
         assertProblem(http.post("/guid", "{\"user\":42}"), 400, "/user");
+        assertProblem(http.post("/guid", "{\"user\":\"nul\\u0000\"}"), 400, "/user");
         assertEquals(201, http.post("/guid", "{\"user\":\"" + "😀".repeat(256) + "\"}").status(), "256 code points fit");
     }
 

@@ -135,6 +135,13 @@ public abstract class UsersApiContract {
     }
 
     @Test
+    void text_postgresql_cannot_store_is_400_not_500() {
+        Response r = http.post("/users", "{\"first_name\":\"J\\u0000\",\"last_name\":\"S\",\"userid\":\"" + id("nul") + "\"}");
+        assertProblem(r, 400);
+        assertEquals(List.of("/first_name"), r.errorLocations());
+    }
+
+    @Test
     void missing_required_fields_are_400() {
         Response r = http.post("/users", "{}");
         assertProblem(r, 400);

@@ -1,6 +1,6 @@
 package org.portside.domain.shared;
 
-/** Rules for free text fields: present, not blank, and of bounded length counted in code points. */
+/** Rules for free text fields: present, not blank, bounded in code points, and storable (no NUL). */
 public final class Text {
 
     private Text() {
@@ -19,6 +19,9 @@ public final class Text {
     public static String requireAtMost(String value, String field, int maxCodePoints) {
         if (value.codePointCount(0, value.length()) > maxCodePoints) {
             throw Invalid.field(field, "must be at most " + maxCodePoints + " characters");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw Invalid.field(field, "must not contain the NUL character (U+0000)");
         }
         return value;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.FindTasks;
@@ -117,21 +118,22 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         return claimed;
     }
 
-    private Task change(TaskId id, java.util.function.UnaryOperator<Task> change) {
-        Task[] before = new Task[1];
-        Task after = transactions.inTransaction(() -> {
+    private record Change(Task before, Task after) {
+    }
+
+    private Task change(TaskId id, UnaryOperator<Task> change) {
+        Change done = transactions.inTransaction(() -> {
             Task task = store.findForUpdate(id).orElseThrow(() -> notFound(id));
-            before[0] = task;
             Task changed = change.apply(task);
             if (changed != task) {
                 store.update(changed);
             }
-            return changed;
+            return new Change(task, changed);
         });
-        if (after != before[0]) {
-            events.changed(before[0], after);
+        if (done.after() != done.before()) {
+            events.changed(done.before(), done.after());
         }
-        return after;
+        return done.after();
     }
 
     private static NotFound notFound(TaskId id) {

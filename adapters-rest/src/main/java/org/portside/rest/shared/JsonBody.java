@@ -1,5 +1,9 @@
 package org.portside.rest.shared;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -15,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 public final class JsonBody {
 
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private final JsonMapper mapper;
 
     JsonBody(JsonMapper mapper) {
@@ -26,9 +34,11 @@ public final class JsonBody {
         if (body == null || body.isBlank()) {
             throw new BadRequest("missing-body", "a JSON body is required", java.util.List.of());
         }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        requireExactlyOneValue(bytes);
         JsonNode node;
         try {
-            node = mapper.readValue(body.getBytes(StandardCharsets.UTF_8), Argument.of(JsonNode.class));
+            node = mapper.readValue(bytes, Argument.of(JsonNode.class));
         } catch (IOException | RuntimeException e) {
             throw new BadRequest("malformed-json", "the body is not valid JSON: " + firstLine(e.getMessage()), java.util.List.of());
         }
@@ -36,6 +46,26 @@ public final class JsonBody {
             throw new BadRequest("malformed-json", "the body is not valid JSON", java.util.List.of());
         }
         return node;
+    }
+
+    /**
+     * The tree reader is lenient where a client deserves a clear 400: it stops after the first value
+     * ({@code {…} trailing}) and keeps the last of two equal keys. One strict streaming pass first.
+     */
+    private static void requireExactlyOneValue(byte[] bytes) {
+        try (JsonParser parser = STRICT.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                throw new BadRequest("missing-body", "a JSON body is required", java.util.List.of());
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new BadRequest("malformed-json", "the body must hold exactly one JSON value; more follows it", java.util.List.of());
+            }
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("malformed-json", "the body is not valid JSON: " + firstLine(e.getOriginalMessage()), java.util.List.of());
+        } catch (IOException e) {
+            throw new BadRequest("malformed-json", "the body is not valid JSON", java.util.List.of());
+        }
     }
 
     /** Like {@link #parse} but also requires a JSON object. */

@@ -165,6 +165,14 @@ public abstract class UsersApiContract {
         assertProblem(http.post("/users", "\"text\""), 400);
         assertProblem(http.post("/users", "{\"first_name\":\"J\",\"last_name\":\"S\",\"userid\":\"x\",}"), 400);
         assertProblem(http.send("POST", "/users", null, null), 400);
+        assertProblem(http.post("/users", user(id("trailing")) + " trailing"), 400);
+        assertProblem(http.post("/users", user(id("two")) + "{}"), 400);
+        Response duplicate = http.post("/users", "{\"first_name\":\"J\",\"last_name\":\"S\",\"userid\":\"" + id("a")
+                + "\",\"userid\":\"" + id("b") + "\"}");
+        assertProblem(duplicate, 400);
+        assertTrue(duplicate.object().get("detail").toString().contains("userid"), duplicate::toString);
+        assertProblem(http.get("/users/" + id("trailing")), 404);
+        assertEquals(201, http.post("/users", user(id("spaces")) + "  \n ").status(), "white space around the value is fine");
     }
 
     @Test

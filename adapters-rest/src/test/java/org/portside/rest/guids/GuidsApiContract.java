@@ -117,6 +117,28 @@ public abstract class GuidsApiContract {
     }
 
     @Test
+    void parallel_creations_at_one_url_create_once_and_update_the_rest() throws Exception {
+        String g = newGuid();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Callable<Integer>> puts = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String body = "{\"user\":\"u" + i + "\"}";
+                puts.add(() -> http.put("/guid/" + g, body).status());
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(puts)) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(19, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, http.get("/guid/" + g).status());
+    }
+
+    @Test
     void a_different_guid_in_the_body_is_refused() {
         String g = created(inSeconds(60), "a");
         assertProblem(http.put("/guid/" + g, "{\"guid\":\"" + newGuid() + "\"}"), 400, "/guid");

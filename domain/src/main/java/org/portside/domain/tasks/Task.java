@@ -76,8 +76,9 @@ public final class Task {
 
     /** @throws org.portside.domain.shared.NotFound if the payload has no such key */
     public Task removePayloadKey(String key, Optional<Long> ifMatch) {
+        Payload rest = payload.without(key); // 404 outranks 412
         requireVersion(ifMatch);
-        return changed(start, title, worker, status, payload.without(key));
+        return changed(start, title, worker, status, rest);
     }
 
     /** @throws Conflict while the task is RUNNING */

@@ -104,6 +104,7 @@ class TaskTest {
         assertEquals("{\"a\":1,\"b\":\"new\",\"c\":null}", patched.payload().json());
         assertEquals(Map.of("b", "\"new\"", "c", "null"), patched.removePayloadKey("a", Optional.empty()).payload().values());
         assertThrows(NotFound.class, () -> patched.removePayloadKey("zzz", Optional.empty()));
+        assertThrows(NotFound.class, () -> patched.removePayloadKey("zzz", Optional.of(99L)), "an unknown key outranks a stale ETag");
     }
 
     @Test

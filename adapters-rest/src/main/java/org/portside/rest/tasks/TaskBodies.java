@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.ScheduleTask;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.tasks.Payload;
@@ -85,14 +86,14 @@ final class TaskBodies {
     Claim claim(String body) {
         JsonObjectReader fields = json.object(body, CLAIM);
         Worker worker = fields.requiredString("worker", Worker::new);
-        int limit = fields.optionalValue("limit", TaskBodies::claimLimit).orElse(1);
+        int limit = fields.optionalValue("limit", TaskBodies::claimLimit).orElse(ClaimDueTasks.DEFAULT_LIMIT);
         fields.finish();
         return new Claim(worker, limit);
     }
 
     private static int claimLimit(JsonNode node) {
-        if (!node.isNumber() || !(node.getNumberValue() instanceof Integer) || node.getIntValue() < 1 || node.getIntValue() > 100) {
-            throw Invalid.field("limit", "must be a whole number from 1 to 100");
+        if (!node.isNumber() || !(node.getNumberValue() instanceof Integer) || node.getIntValue() < 1 || node.getIntValue() > ClaimDueTasks.MAX_LIMIT) {
+            throw Invalid.field("limit", "must be a whole number from 1 to " + ClaimDueTasks.MAX_LIMIT);
         }
         return node.getIntValue();
     }

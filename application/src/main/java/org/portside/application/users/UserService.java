@@ -63,7 +63,7 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
         });
     }
 
-    static NotFound notFound(UserId userid) {
+    private static NotFound notFound(UserId userid) {
         return new NotFound("user-not-found", "no user with userid '" + userid + "'");
     }
 

@@ -32,7 +32,7 @@ class EventLoopGuardTest {
         AtomicReference<Throwable> onNetty = new AtomicReference<>();
         Thread netty = new FastThreadLocalThread(() -> {
             try (Connection c = dataSource.getConnection()) {
-                onNetty.set(null);
+                onNetty.set(c.isValid(1) ? null : new AssertionError("an invalid connection"));
             } catch (Throwable e) {
                 onNetty.set(e);
             }

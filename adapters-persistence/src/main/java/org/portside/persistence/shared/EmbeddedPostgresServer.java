@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     /** The lock file the embedded server holds while it uses a data directory. */
     private static final String LOCK_FILE = "epg-lock";
+    /** The PostgreSQL major version of the binaries this build ships (see the parent pom). */
+    static final int MAJOR_VERSION = 17;
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -39,14 +42,39 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Path dir = dataDirectory.toAbsolutePath().normalize();
             Files.createDirectories(dir);
+            requireSameMajorVersion(dir);
             stopOrphanedServer(dir);
+            // The library starts PostgreSQL as a throw-away test server (fsync and synchronous
+            // commit off). This one keeps users' data, so PostgreSQL's durable defaults are put back:
+            // what a request acknowledged survives a crash of the machine, not only of the JVM.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             return new EmbeddedPostgresServer(postgres, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * PostgreSQL cannot open a data directory written by another major version; say so plainly
+     * instead of letting the server fail with a log line nobody sees.
+     */
+    static void requireSameMajorVersion(Path dir) throws IOException {
+        Path versionFile = dir.resolve("PG_VERSION");
+        if (!Files.exists(versionFile)) {
+            return;
+        }
+        String version = Files.readString(versionFile).trim();
+        if (!version.equals(Integer.toString(MAJOR_VERSION))) {
+            throw new IllegalStateException("The embedded database in " + dir + " was created by PostgreSQL " + version
+                    + ", but this portside embeds PostgreSQL " + MAJOR_VERSION + ". Move that directory away (or set "
+                    + "PORTSIDE_DATABASE_EMBEDDED_DATA_DIR to another one) to start afresh, or point "
+                    + "DATASOURCES_DEFAULT_URL at a PostgreSQL " + version + " server holding a dump of it.");
         }
     }
 
@@ -91,6 +119,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("could not stop the orphaned PostgreSQL on " + dir, e);
         }
+    }
+
+    /** An administrative connection, e.g. to ask the server how it runs. */
+    DataSource dataSource() {
+        return postgres.getPostgresDatabase();
     }
 
     String jdbcUrl() {

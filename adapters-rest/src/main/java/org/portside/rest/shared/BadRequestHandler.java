@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 final class BadRequestHandler implements ExceptionHandler<BadRequest, HttpResponse<Problem>> {
 
     @Override
+    @SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
     public HttpResponse<Problem> handle(HttpRequest request, BadRequest exception) {
         Problem problem = Problems.of(HttpStatus.BAD_REQUEST, exception.code(), exception.getMessage(), exception.errors());
         return Problems.respond(HttpResponse.badRequest(), problem);

@@ -19,6 +19,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
     private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);
 
     @Override
+    @SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
     public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
         Problem problem = Problems.of(exception);
         LOG.debug("{} {} refused: {} {}", request.getMethod(), request.getPath(), problem.status(), exception.code());

@@ -19,6 +19,7 @@ final class OverloadHandler implements ExceptionHandler<RejectedExecutionExcepti
     private static final Logger LOG = LoggerFactory.getLogger(OverloadHandler.class);
 
     @Override
+    @SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
     public HttpResponse<Problem> handle(HttpRequest request, RejectedExecutionException exception) {
         LOG.warn("Refused {} {}: the database work queue is full", request.getMethod(), request.getPath());
         Problem problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.portside.rest.shared.Http;
 import org.portside.rest.shared.Http.Response;
 import org.portside.rest.users.UsersApiContract;
 
@@ -86,6 +87,7 @@ class UsersEndToEndTest extends UsersApiContract {
 
     @Test
     void api_description_and_health_are_served() {
+        Http http = new Http(server.getURI()); // these routes serve the service, not its API: not in the document
         Response spec = http.get("/openapi.yml");
         assertEquals(200, spec.status());
         for (String path : new String[] {"/users/{userid}", "/groups/{name}", "/guid/{guid}", "/api/tasks/{id}/payload/{key}",
@@ -96,6 +98,7 @@ class UsersEndToEndTest extends UsersApiContract {
         Response ui = http.get("/swagger-ui");
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui-bundle.js"));
+        assertTrue(ui.body().contains("contextPath + '/openapi.yml'"), "Swagger UI opens the one served document");
         assertEquals(200, http.get("/swagger-ui/res/swagger-ui-bundle.js").status());
         Response health = http.get("/health");
         assertEquals(200, health.status(), health::toString);

@@ -18,6 +18,14 @@ public final class BadRequest extends RuntimeException {
         return new BadRequest("invalid-body", describe(pointer, detail), List.of(Problem.FieldError.pointer(pointer, detail)));
     }
 
+    /** The body has these bad fields: one entry each; the detail names the field when there is one. */
+    public static BadRequest of(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1
+                ? describe(errors.get(0).pointer(), errors.get(0).detail())
+                : errors.size() + " fields are invalid";
+        return new BadRequest("invalid-body", detail, errors);
+    }
+
     static String describe(String pointer, String detail) {
         return (pointer.isEmpty() ? "the body" : pointer.substring(1)) + " " + detail;
     }

@@ -1,6 +1,7 @@
 package org.portside.rest.users;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -10,10 +11,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,8 +33,9 @@ import org.portside.domain.users.Group;
 import org.portside.domain.users.GroupName;
 import org.portside.domain.users.UserId;
 import org.portside.rest.shared.BadRequest;
-import org.portside.rest.shared.JsonBody;
-import org.portside.rest.shared.JsonObjectReader;
+import org.portside.rest.shared.BodyFields;
+import org.portside.rest.shared.RequestBodies;
+import org.portside.domain.shared.Identifier;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 
@@ -46,50 +49,54 @@ final class GroupController {
     private final GetGroup get;
     private final ReplaceGroupMembers replace;
     private final RemoveGroup remove;
-    private final JsonBody json;
+    private final RequestBodies bodies;
 
-    GroupController(CreateGroup create, GetGroup get, ReplaceGroupMembers replace, RemoveGroup remove, JsonBody json) {
+    GroupController(CreateGroup create, GetGroup get, ReplaceGroupMembers replace, RemoveGroup remove, RequestBodies bodies) {
         this.create = create;
         this.get = get;
         this.replace = replace;
         this.remove = remove;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @Get("/{name}")
-    @Operation(summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
-    @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(type = "string", example = "jsmith"))))
+    @Operation(operationId = "listGroupMembers", summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
+    @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", pattern = Identifier.PATTERN, example = "jsmith"))))
     @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    List<String> members(@PathVariable String name) {
+    List<String> members(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name) {
         return GroupResponse.members(get.get(groupName(name)));
     }
 
     @Post(consumes = MediaType.ALL)
-    @Operation(summary = "Create an empty group named in the body")
+    @Operation(operationId = "createGroup", summary = "Create an empty group named in the body")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the group's URL", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
     @ApiResponse(responseCode = "400", description = "missing, non-string or malformed name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<GroupResponse> create(@Body @Nullable String body) {
-        JsonObjectReader fields = json.object(body, List.of("name"));
-        GroupName name = fields.requiredString("name", GroupName::new);
+    HttpResponse<GroupResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
+        GroupRequest request = bodies.read(body, "createGroup", GroupRequest.class).value();
+        BodyFields fields = new BodyFields();
+        GroupName name = fields.at("/name", () -> new GroupName(request.name()));
         fields.finish();
         return created(create.create(name));
     }
 
     @Post(uri = "/{name}", consumes = MediaType.ALL)
-    @Operation(summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @Operation(operationId = "createGroupAt", summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.AtUrl.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the group's URL", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed name, or a body that disagrees with the URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<GroupResponse> createAt(@PathVariable String name, @Body @Nullable String body) {
+    HttpResponse<GroupResponse> createAt(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name, @Body @Nullable @Parameter(hidden = true) String body) {
         GroupName groupName = groupName(name);
         if (body != null && !body.isBlank()) {
-            JsonObjectReader fields = json.object(body, List.of("name"));
-            GroupName bodyName = fields.optionalString("name", GroupName::new).orElse(groupName);
-            fields.finish();
-            if (!bodyName.equals(groupName)) {
+            GroupRequest.AtUrl request = bodies.read(body, "createGroupAt", GroupRequest.AtUrl.class).value();
+            if (request.name().isPresent() && !request.name().get().equals(groupName.value())) {
                 throw BadRequest.at("/name", "must be absent or equal to the name in the URL ('" + groupName + "')");
             }
         }
@@ -97,29 +104,31 @@ final class GroupController {
     }
 
     @Put(uri = "/{name}", consumes = MediaType.ALL)
-    @Operation(summary = "Set a group's members to exactly this list of userids, all or nothing")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", example = "jsmith"))))
-    @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(type = "string"))))
+    @Operation(operationId = "replaceGroupMembers", summary = "Set a group's members to exactly this list of userids, all or nothing")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", pattern = Identifier.PATTERN, example = "jsmith"))))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", pattern = Identifier.PATTERN))))
     @ApiResponse(responseCode = "400", description = "not a list of unique userids, or unknown userids (all listed; nothing applied)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    List<String> replaceMembers(@PathVariable String name, @Body @Nullable String body) {
+    List<String> replaceMembers(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name, @Body @Nullable @Parameter(hidden = true) String body) {
         GroupName groupName = groupName(name);
-        JsonNode list = json.parse(body);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        List<UserId> members = JsonObjectReader.stringList(list, "", UserId::new, true, errors);
-        if (!errors.isEmpty()) {
-            throw new BadRequest("invalid-body", errors.size() == 1 ? errors.get(0).detail()
-                    : errors.size() + " entries are invalid", errors);
+        List<String> userids = bodies.read(body, "replaceGroupMembers", Argument.listOf(String.class)).value();
+        BodyFields fields = new BodyFields();
+        List<UserId> members = new ArrayList<>();
+        for (int i = 0; i < userids.size(); i++) {
+            String userid = userids.get(i);
+            members.add(fields.at("/" + i, () -> new UserId(userid)));
         }
+        fields.finish();
         return GroupResponse.members(replace.replace(groupName, members));
     }
 
     @Delete(uri = "/{name}", consumes = MediaType.ALL)
-    @Operation(summary = "Delete a group; no user lists it afterwards")
+    @Operation(operationId = "removeGroup", summary = "Delete a group; no user lists it afterwards")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<Void> delete(@PathVariable String name) {
+    HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name) {
         remove.remove(groupName(name));
         return HttpResponse.noContent();
     }

@@ -13,21 +13,24 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Optional;
 import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
 import org.portside.application.users.port.in.RemoveUser;
 import org.portside.application.users.port.in.ReplaceUser;
+import org.portside.domain.shared.Identifier;
 import org.portside.domain.users.User;
 import org.portside.domain.users.UserId;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
+import org.portside.rest.shared.RequestBodies;
 
 /** User records. JDBC work is blocking, so requests run off the event loop. */
 @Controller("/users")
@@ -39,9 +42,9 @@ final class UserController {
     private final GetUser get;
     private final ReplaceUser replace;
     private final RemoveUser remove;
-    private final UserBodies bodies;
+    private final RequestBodies bodies;
 
-    UserController(RegisterUser register, GetUser get, ReplaceUser replace, RemoveUser remove, UserBodies bodies) {
+    UserController(RegisterUser register, GetUser get, ReplaceUser replace, RemoveUser remove, RequestBodies bodies) {
         this.register = register;
         this.get = get;
         this.replace = replace;
@@ -50,52 +53,59 @@ final class UserController {
     }
 
     @Get("/{userid}")
-    @Operation(summary = "Read a user")
-    @ApiResponse(responseCode = "200", description = "the user")
+    @Operation(operationId = "getUser", summary = "Read a user")
+    @ApiResponse(responseCode = "200", description = "the user", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed userid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    UserResponse read(@PathVariable String userid) {
+    UserResponse read(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid) {
         return UserResponse.of(get.get(userid(userid)));
     }
 
     @Post(consumes = MediaType.ALL)
-    @Operation(summary = "Create a user (userid in the body)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @Operation(operationId = "registerUser", summary = "Create a user (userid in the body)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserInput.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the user's URL", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "the userid is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<UserResponse> create(@Body @Nullable String body) {
-        return created(register.register(bodies.read(body, Optional.empty())));
+    HttpResponse<UserResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
+        return created(register.register(bodies.read(body, "registerUser", UserInput.class).value().toUser()));
     }
 
     @Post(uri = "/{userid}", consumes = MediaType.ALL)
-    @Operation(summary = "Create a user at its URL (a userid in the body must equal the URL's)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it")
+    @Operation(operationId = "registerUserAt", summary = "Create a user at its URL (a userid in the body must equal the URL's)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserInput.AtUrl.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the user's URL", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed userid, invalid body, or body/URL userid mismatch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "the userid is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<UserResponse> createAt(@PathVariable String userid, @Body @Nullable String body) {
+    HttpResponse<UserResponse> createAt(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid,
+                                        @Body @Nullable @Parameter(hidden = true) String body) {
         UserId id = userid(userid);
-        return created(register.register(bodies.read(body, Optional.of(id))));
+        return created(register.register(bodies.read(body, "registerUserAt", UserInput.AtUrl.class).value().toUser(id)));
     }
 
     @Put(uri = "/{userid}", consumes = MediaType.ALL)
-    @Operation(summary = "Replace a user's whole record (omitted groups means none); the userid cannot change")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserRequest.class)))
-    @ApiResponse(responseCode = "200", description = "the new record")
+    @Operation(operationId = "replaceUser", summary = "Replace a user's whole record (omitted groups means none); the userid cannot change")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserInput.AtUrl.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the new record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed userid, invalid body, or body/URL userid mismatch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    UserResponse update(@PathVariable String userid, @Body @Nullable String body) {
+    UserResponse update(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid,
+                        @Body @Nullable @Parameter(hidden = true) String body) {
         UserId id = userid(userid);
-        return UserResponse.of(replace.replace(bodies.read(body, Optional.of(id))));
+        return UserResponse.of(replace.replace(bodies.read(body, "replaceUser", UserInput.AtUrl.class).value().toUser(id)));
     }
 
     @Delete(uri = "/{userid}", consumes = MediaType.ALL)
-    @Operation(summary = "Delete a user; it leaves every group")
+    @Operation(operationId = "removeUser", summary = "Delete a user; it leaves every group")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed userid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<Void> delete(@PathVariable String userid) {
+    HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid) {
         remove.remove(userid(userid));
         return HttpResponse.noContent();
     }

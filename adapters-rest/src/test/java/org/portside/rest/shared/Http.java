@@ -24,9 +24,27 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final DocumentCheck document;
 
     public Http(URI base) {
+        this(base, null);
+    }
+
+    private Http(URI base, DocumentCheck document) {
         this.base = base;
+        this.document = document;
+    }
+
+    /**
+     * A client that holds every exchange against the server's own {@code /openapi.yml}: an answer
+     * the document does not describe, or a success for a request it calls invalid, fails the test.
+     */
+    public Http checkedAgainstDocument() {
+        Response spec = get("/openapi.yml");
+        if (spec.status() != 200) {
+            throw new AssertionError("no /openapi.yml: " + spec);
+        }
+        return new Http(base, DocumentCheck.of(base, spec.body()));
     }
 
     public Response get(String path) {
@@ -57,8 +75,12 @@ public final class Http {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<String> sent = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Response response = new Response(sent.statusCode(), sent.headers().map(), sent.body());
+            if (document != null) {
+                document.check(method, path, headers, body, response);
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -29,7 +29,7 @@ public abstract class UsersApiContract {
 
     @BeforeEach
     void connect() {
-        http = new Http(server.getURI());
+        http = new Http(server.getURI()).checkedAgainstDocument();
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -130,8 +130,24 @@ public abstract class UsersApiContract {
         Response r = http.post("/users", "{\"first_name\":1,\"last_name\":\"  \",\"userid\":\"a b\","
                 + "\"groups\":[\"ok\",\"ok\",7,\"bad name\"],\"age\":3}");
         assertProblem(r, 400);
-        assertEquals(List.of("/age", "/first_name", "/last_name", "/userid", "/groups/1", "/groups/2", "/groups/3"),
+        assertEquals(List.of("/first_name", "/last_name", "/userid", "/groups/1", "/groups/2", "/groups/3", "/age"),
                 r.errorLocations());
+    }
+
+    @Test
+    void a_null_body_is_valid_json_of_the_wrong_kind() {
+        Response r = http.post("/users", "null");
+        assertProblem(r, 400);
+        String detail = r.object().get("detail").toString();
+        assertTrue(detail.contains("object") && detail.contains("null") && !detail.contains("not valid JSON"), r::toString);
+    }
+
+    @Test
+    void blank_names_and_malformed_userids_are_worded_as_the_domain_words_them() {
+        Response r = http.post("/users", "{\"first_name\":\" \",\"last_name\":\"S\",\"userid\":\"a b\"}");
+        assertProblem(r, 400);
+        assertEquals(List.of("/first_name", "/userid"), r.errorLocations());
+        assertTrue(r.body().contains("must not be blank") && r.body().contains(org.portside.domain.shared.Identifier.EXPECTED), r::toString);
     }
 
     @Test

@@ -7,7 +7,9 @@ import org.portside.domain.shared.Invalid;
 /** A GUID: exactly 32 characters of {@code 0-9A-F} (uppercase hex, no dashes). */
 public record Guid(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[0-9A-F]{32}");
+    /** The shape as an anchored regular expression, for adapters to publish as is. */
+    public static final String PATTERN = "^[0-9A-F]{32}$";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public Guid {
         if (value == null) {

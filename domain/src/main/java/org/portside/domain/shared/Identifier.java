@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 public final class Identifier {
 
     public static final int MAX_LENGTH = 64;
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
+    /** The rule as a regular expression, anchored: adapters publish it (e.g. in an API document) as is. */
+    public static final String PATTERN = "^[A-Za-z0-9._-]{1," + MAX_LENGTH + "}$";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
     public static final String EXPECTED = "must be 1 to " + MAX_LENGTH + " characters of A-Z a-z 0-9 . _ -";
 
     private Identifier() {

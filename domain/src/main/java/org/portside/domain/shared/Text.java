@@ -3,6 +3,9 @@ package org.portside.domain.shared;
 /** Rules for free text fields: present, not blank, bounded in code points, and storable (no NUL). */
 public final class Text {
 
+    /** "Not blank" as an (unanchored) regular expression: some character that is not white space. */
+    public static final String NON_BLANK = "\\S";
+
     private Text() {
     }
 

@@ -11,6 +11,6 @@ record TaskPatchRequest(
         @Schema(example = "2026-12-01T10:00:00Z", description = "must be in the future") @Nullable String start,
         @Schema(maxLength = 256, nullable = true, description = "null removes the title") @Nullable String title,
         @Schema(maxLength = 128) @Nullable String worker,
-        @Schema(allowableValues = {"SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED"},
+        @Schema(type = "string", allowableValues = {"SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED"},
                 description = "SCHEDULED→RUNNING|FAILED, RUNNING→SUCCEEDED|FAILED, FAILED→SCHEDULED (start in the future)") @Nullable String status) {
 }

@@ -13,6 +13,6 @@ record TaskRequest(
                 description = "ISO-8601 with an offset or Z; seconds optional; fractions dropped; must be in the future") String start,
         @Schema(maxLength = 256, nullable = true) @Nullable String title,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128, example = "w1") String worker,
-        @Schema(description = "SCHEDULED or omitted", allowableValues = "SCHEDULED") @Nullable String status,
+        @Schema(type = "string", description = "SCHEDULED or omitted", allowableValues = "SCHEDULED") @Nullable String status,
         @Schema(description = "any JSON object, at most 256 KiB", example = "{\"priority\": 3}") @Nullable Map<String, Object> payload) {
 }

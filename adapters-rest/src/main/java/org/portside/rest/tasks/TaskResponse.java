@@ -14,6 +14,6 @@ public record TaskResponse(
         @Schema(example = "2026-12-01T10:00:00Z") String start,
         @Schema(example = "nightly export", nullable = true) String title,
         @Schema(example = "w1") String worker,
-        @Schema(example = "SCHEDULED", allowableValues = {"SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED"}) String status,
+        @Schema(type = "string", example = "SCHEDULED", allowableValues = {"SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED"}) String status,
         @Schema(example = "{\"priority\": 3}") Map<String, Object> payload) {
 }

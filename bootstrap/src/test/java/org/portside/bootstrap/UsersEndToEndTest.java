@@ -1,6 +1,7 @@
 package org.portside.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -91,9 +92,12 @@ class UsersEndToEndTest extends UsersApiContract {
         Response spec = http.get("/openapi.yml");
         assertEquals(200, spec.status());
         for (String path : new String[] {"/users/{userid}", "/groups/{name}", "/guid/{guid}", "/api/tasks/{id}/payload/{key}",
-                "/api/tasks/claim", "/api/task/{id}"}) {
+                "/api/tasks/claim"}) {
             assertTrue(spec.body().contains(path + ":"), "the OpenAPI document describes " + path);
         }
+        assertFalse(spec.body().contains("/api/task/"), "the singular alias is served, not documented twice");
+        assertEquals(201, http.post("/api/task", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w\"}").status(),
+                "the singular alias is served");
         assertTrue(spec.body().contains("application/problem+json"), "errors are documented as problems");
         Response ui = http.get("/swagger-ui");
         assertEquals(200, ui.status());

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -18,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.portside.application.guids.port.in.ReadGuid;
 import org.portside.application.guids.port.in.RegisterGuid;
@@ -26,7 +27,10 @@ import org.portside.application.guids.port.in.RemoveGuid;
 import org.portside.application.guids.port.in.UpsertGuid;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
-import org.portside.domain.shared.Invalid;
+import org.portside.domain.guids.Expiry;
+import org.portside.domain.guids.Owner;
+import org.portside.rest.shared.BodyFields;
+import org.portside.rest.shared.RequestBodies;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 
@@ -42,9 +46,9 @@ final class GuidController {
     private final UpsertGuid upsert;
     private final ReadGuid read;
     private final RemoveGuid remove;
-    private final GuidBodies bodies;
+    private final RequestBodies bodies;
 
-    GuidController(RegisterGuid register, UpsertGuid upsert, ReadGuid read, RemoveGuid remove, GuidBodies bodies) {
+    GuidController(RegisterGuid register, UpsertGuid upsert, ReadGuid read, RemoveGuid remove, RequestBodies bodies) {
         this.register = register;
         this.upsert = upsert;
         this.read = read;
@@ -53,73 +57,97 @@ final class GuidController {
     }
 
     @Post(consumes = MediaType.ALL)
-    @Operation(summary = "Register a new GUID chosen by the server")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
-    @ApiResponse(responseCode = "400", description = "invalid body (also: a guid in the body)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<HttpResponse<GuidResponse>> create(@Body @Nullable String body) {
-        return create0(body);
+    @Operation(operationId = "registerGuid", summary = "Register a new GUID chosen by the server")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body (a GUID in it, too: the server picks it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CompletionStage<HttpResponse<GuidResponse>> create(@Body @Nullable @Parameter(hidden = true) String body) {
+        return create0(body, "registerGuid");
     }
 
     @Put(consumes = MediaType.ALL)
-    @Operation(summary = "Register a new GUID chosen by the server (same as POST)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
-    @ApiResponse(responseCode = "201", description = "created; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
-    @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<HttpResponse<GuidResponse>> createWithPut(@Body @Nullable String body) {
-        return create0(body);
+    @Operation(operationId = "registerGuidWithPut", summary = "Register a new GUID chosen by the server (the same as POST /guid)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body (a GUID in it, too: the server picks it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CompletionStage<HttpResponse<GuidResponse>> createWithPut(@Body @Nullable @Parameter(hidden = true) String body) {
+        return create0(body, "registerGuidWithPut");
     }
 
     @Post(uri = "/{guid}", consumes = MediaType.ALL)
-    @Operation(summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
+    @Operation(operationId = "upsertGuid", summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.AtUrl.class)))
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
-    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<HttpResponse<GuidResponse>> upsert(@PathVariable String guid, @Body @Nullable String body) {
-        return upsert0(guid, body);
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CompletionStage<HttpResponse<GuidResponse>> upsert(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid, @Body @Nullable @Parameter(hidden = true) String body) {
+        return upsert0(guid, body, "upsertGuid");
     }
 
     @Put(uri = "/{guid}", consumes = MediaType.ALL)
-    @Operation(summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidRequest.class)))
+    @Operation(operationId = "upsertGuidWithPut", summary = "Create the GUID if absent or expired (201), else change the fields given (200); the same as POST")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.AtUrl.class)))
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
-    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
+    @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<HttpResponse<GuidResponse>> upsertWithPut(@PathVariable String guid, @Body @Nullable String body) {
-        return upsert0(guid, body);
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CompletionStage<HttpResponse<GuidResponse>> upsertWithPut(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid, @Body @Nullable @Parameter(hidden = true) String body) {
+        return upsert0(guid, body, "upsertGuidWithPut");
     }
 
     @Get("/{guid}")
-    @Operation(summary = "Read a GUID")
+    @Operation(operationId = "getGuid", summary = "Read a GUID")
     @ApiResponse(responseCode = "200", description = "the record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<GuidResponse> get(@PathVariable String guid) {
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CompletionStage<GuidResponse> get(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
         return read.read(guid(guid)).thenApply(GuidResponse::of);
     }
 
     @Delete(uri = "/{guid}", consumes = MediaType.ALL)
-    @Operation(summary = "Delete a GUID")
+    @Operation(operationId = "removeGuid", summary = "Delete a GUID")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    CompletionStage<HttpResponse<Void>> delete(@PathVariable String guid) {
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    CompletionStage<HttpResponse<Void>> delete(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
         return remove.remove(guid(guid)).thenApply(done -> HttpResponse.noContent());
     }
 
-    private CompletionStage<HttpResponse<GuidResponse>> create0(String body) {
-        GuidBodies.Fields fields = bodies.read(body, Optional.empty());
-        if (fields.owner().isEmpty()) {
-            return CompletableFuture.failedFuture(Invalid.field("user", "is required"));
-        }
-        return register.register(new RegisterGuid.Command(fields.expire(), fields.owner().get())).thenApply(GuidController::created);
+    private CompletionStage<HttpResponse<GuidResponse>> create0(String body, String operationId) {
+        GuidInput input = bodies.read(body, operationId, GuidInput.class).value();
+        BodyFields fields = new BodyFields();
+        Optional<Expiry> expire = input.expire().map(e -> fields.at("/expire", () -> GuidInput.expiry(e)));
+        Owner owner = fields.at("/user", () -> new Owner(input.user()));
+        fields.finish();
+        return register.register(new RegisterGuid.Command(expire, owner)).thenApply(GuidController::created);
     }
 
-    private CompletionStage<HttpResponse<GuidResponse>> upsert0(String rawGuid, String body) {
+    private CompletionStage<HttpResponse<GuidResponse>> upsert0(String rawGuid, String body, String operationId) {
         Guid guid = guid(rawGuid);
-        GuidBodies.Fields fields = bodies.read(body, Optional.of(guid));
-        return upsert.upsert(new UpsertGuid.Command(guid, fields.expire(), fields.owner()))
+        GuidInput.AtUrl input = bodies.read(body, operationId, GuidInput.AtUrl.class).value();
+        BodyFields fields = new BodyFields();
+        if (input.guid().isPresent() && !input.guid().get().equals(guid.value())) {
+            fields.error("/guid", "must be absent or equal to the GUID in the URL (" + guid + "); a GUID never changes");
+        }
+        Optional<Expiry> expire = input.expire().map(e -> fields.at("/expire", () -> GuidInput.expiry(e)));
+        Optional<Owner> owner = input.user().map(u -> fields.at("/user", () -> new Owner(u)));
+        fields.finish();
+        return upsert.upsert(new UpsertGuid.Command(guid, expire, owner))
                 .thenApply(result -> result.outcome() == UpsertGuid.Outcome.CREATED
                         ? created(result.record())
                         : HttpResponse.ok(GuidResponse.of(result.record())));

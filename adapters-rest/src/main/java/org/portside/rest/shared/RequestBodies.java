@@ -36,8 +36,8 @@ public final class RequestBodies {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
 
-    /** A body read: the bound value, and which top-level fields the client sent (to tell absent from null). */
-    public record Read<T>(T value, Set<String> fields) {
+    /** A body read: the bound value, and the validated tree (to tell an absent field from a null one, or keep JSON as written). */
+    public record Read<T>(T value, JsonNode tree) {
     }
 
     private final ApiDocument document;
@@ -53,9 +53,7 @@ public final class RequestBodies {
         JsonNode tree = parse(body);
         validate(tree, operationId);
         try {
-            T value = binder.readValue(body.getBytes(StandardCharsets.UTF_8), type);
-            Set<String> fields = tree.isObject() ? toSet(tree.fieldNames()) : Set.of();
-            return new Read<>(value, fields);
+            return new Read<>(binder.readValue(body.getBytes(StandardCharsets.UTF_8), type), tree);
         } catch (IOException | RuntimeException e) {
             // the schema admitted what the type cannot hold: the two disagree, which is our bug, not the client's
             throw new IllegalStateException("the published schema of " + operationId + " admits a body " + type + " cannot hold", e);
@@ -102,9 +100,22 @@ public final class RequestBodies {
             return;
         }
         List<String> order = tree.isObject() ? List.copyOf(toSet(tree.fieldNames())) : List.of();
-        List<Problem.FieldError> errors = findings.stream()
-                .map(RequestBodies::toFieldError)
-                .distinct()
+        // one entry per field: a value that fits none of a oneOf's forms gets one finding per form
+        java.util.Map<String, java.util.LinkedHashSet<String>> byField = new java.util.TreeMap<>();
+        java.util.Set<String> oneOfs = new java.util.HashSet<>();
+        for (ValidationMessage finding : findings) {
+            Problem.FieldError error = toFieldError(finding);
+            if ("oneOf".equals(finding.getType())) {
+                oneOfs.add(error.pointer());
+            } else {
+                byField.computeIfAbsent(error.pointer(), k -> new java.util.LinkedHashSet<>()).add(error.detail());
+            }
+        }
+        oneOfs.forEach(pointer -> byField.computeIfAbsent(pointer, k -> new java.util.LinkedHashSet<>()));
+        List<Problem.FieldError> errors = byField.entrySet().stream()
+                .map(e -> Problem.FieldError.pointer(e.getKey(), oneOfs.contains(e.getKey())
+                        ? "fits none of its documented forms: " + String.join(", or ", e.getValue())
+                        : String.join("; ", e.getValue())))
                 .sorted(Comparator.comparing((Problem.FieldError e) -> positionIn(order, e.pointer()))
                         .thenComparing((Problem.FieldError e) -> e.pointer()))
                 .toList();

@@ -1,14 +1,323 @@
 package org.portside.rest.tasks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.portside.application.tasks.port.in.ClaimDueTasks;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.domain.shared.NotFound;
+import org.portside.domain.shared.Text;
+import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskChanges;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
+import org.portside.domain.tasks.Title;
+import org.portside.domain.tasks.Worker;
+import org.portside.rest.shared.BadRequest;
+import org.portside.rest.shared.BodyFields;
+import org.portside.rest.shared.Params;
+import org.portside.rest.shared.Problem;
+import org.portside.rest.shared.Problems;
+import org.portside.rest.shared.RequestBodies;
 
-/** The task API at its canonical path. */
-@Controller("/api/tasks")
-@Tag(name = "tasks")
-class TaskController extends TaskRoutes {
+/**
+ * The task scheduler at {@code /api/tasks} ({@link TaskAlias} serves the same routes at the
+ * specification's singular {@code /api/task}). Every route runs on the blocking executor (JDBC).
+ * When several errors apply, the first of 404, 400, 412, 409 answers: what a request says is read
+ * in {@link #readFor}, which reports a bad request only once the task is known to exist; the use
+ * cases then check the version (412) before the state (409).
+ */
+@Controller(TaskController.CANONICAL)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "tasks", description = "The task scheduler. Every route is also served at the singular /api/task (the specification's "
+        + "examples use it); Location always names /api/tasks.")
+final class TaskController {
 
-    TaskController(TaskUseCases useCases, TaskBodies bodies, TaskJson json) {
-        super(useCases, bodies, json);
+    static final String CANONICAL = "/api/tasks";
+
+    private static final String P = Problem.MEDIA_TYPE;
+
+    private final TaskUseCases tasks;
+    private final RequestBodies bodies;
+    private final TaskJson json;
+
+    TaskController(TaskUseCases tasks, RequestBodies bodies, TaskJson json) {
+        this.tasks = tasks;
+        this.bodies = bodies;
+        this.json = json;
+    }
+
+    @Get
+    @Operation(operationId = "findTasks", summary = "List tasks by start, then id; filters combine; paged with a keyset cursor (Link: rel=\"next\")")
+    @ApiResponse(responseCode = "200", description = "a bare list of tasks",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "<…?after=…>; rel=\"next\" when there may be more", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskResponse.class))))
+    @ApiResponse(responseCode = "400", description = "a bad filter value", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<List<TaskResponse>> list(@Parameter(hidden = true) HttpRequest<?> request,
+            @QueryValue @Nullable @Parameter(description = "only this worker's tasks", schema = @Schema(maxLength = Worker.MAX_LENGTH, pattern = Text.NON_BLANK)) String worker,
+            @QueryValue @Nullable @Parameter(description = "only tasks in this status", schema = @Schema(type = "string", allowableValues = {"SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED"})) String status,
+            @QueryValue @Nullable @Parameter(description = "only tasks that start strictly after this", schema = @Schema(type = "string", format = "date-time")) String from,
+            @QueryValue @Nullable @Parameter(description = "only tasks that start strictly before this", schema = @Schema(type = "string", format = "date-time")) String to,
+            @QueryValue @Nullable @Parameter(description = "at most this many", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + FindTasks.MAX_LIMIT, defaultValue = "" + FindTasks.DEFAULT_LIMIT)) String limit,
+            @QueryValue @Nullable @Parameter(description = "the cursor from a Link: rel=\"next\" header", schema = @Schema(type = "string")) String after) {
+        FindTasks.Query query = new FindTasks.Query(
+                Optional.ofNullable(worker).map(w -> Params.parse("worker", w, Worker::new)),
+                Optional.ofNullable(status).map(s -> Params.parse("status", s, v -> TaskJson.status(v, "status"))),
+                Optional.ofNullable(from).map(f -> Params.parse("from", f, v -> TaskJson.instant(v, "from"))),
+                Optional.ofNullable(to).map(t -> Params.parse("to", t, v -> TaskJson.instant(v, "to"))),
+                limit == null ? FindTasks.DEFAULT_LIMIT : Params.parse("limit", limit, TaskController::listLimit),
+                Optional.ofNullable(after).map(a -> Params.parse("after", a, Cursors::decode)));
+        FindTasks.Page page = tasks.find().find(query);
+        MutableHttpResponse<List<TaskResponse>> response = HttpResponse.ok(page.tasks().stream().map(json::response).toList());
+        page.next().ifPresent(next -> response.header(HttpHeaders.LINK, "<" + UriBuilder.of(request.getUri())
+                .replaceQueryParam("after", Cursors.encode(next)).build() + ">; rel=\"next\""));
+        return response;
+    }
+
+    @Post(consumes = MediaType.ALL)
+    @Operation(operationId = "scheduleTask", summary = "Schedule a task (SCHEDULED); its start must be in the future")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.class)))
+    @ApiResponse(responseCode = "201", description = "scheduled",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the task's URL, always under /api/tasks", schema = @Schema(type = "string")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's version, for If-Match", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body, or a start not in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
+        RequestBodies.Read<TaskInput> read = bodies.read(body, "scheduleTask", TaskInput.class);
+        TaskInput input = read.value();
+        BodyFields fields = new BodyFields();
+        Instant start = fields.at("/start", () -> TaskJson.instant(input.start(), "start"));
+        Optional<Title> title = Optional.ofNullable(input.title()).map(t -> fields.at("/title", () -> new Title(t)));
+        Worker worker = fields.at("/worker", () -> new Worker(input.worker()));
+        Payload payload = read.tree().has("payload")
+                ? fields.at("/payload", () -> TaskJson.payload(read.tree().get("payload"), "payload")) : Payload.EMPTY;
+        fields.finish();
+        Task task = tasks.schedule().schedule(new org.portside.application.tasks.port.in.ScheduleTask.Command(start, title, worker, payload));
+        return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + "/" + task.id())), task);
+    }
+
+    @Get("/{id}")
+    @Operation(operationId = "getTask", summary = "Read a task")
+    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's version, for If-Match", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskResponse> read(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id) {
+        return ok(tasks.get().get(taskId(id)));
+    }
+
+    @Patch(uri = "/{id}", consumes = MediaType.ALL)
+    @Operation(operationId = "changeTask", summary = "Change any of start, title, worker and status")
+    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Change.class)))
+    @ApiResponse(responseCode = "200", description = "the whole task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body or If-Match; a new start must be in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "a status change the lifecycle does not allow", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskResponse> patch(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                     @Body @Nullable @Parameter(hidden = true) String body,
+                                     @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
+        TaskId taskId = taskId(id);
+        Versioned<TaskChanges> change = readFor(taskId, ifMatch, () -> changes(bodies.read(body, "changeTask", TaskInput.Change.class)));
+        return ok(tasks.patch().patch(taskId, change.value(), change.version()));
+    }
+
+    @Delete(uri = "/{id}", consumes = MediaType.ALL)
+    @Operation(operationId = "removeTask", summary = "Delete a task (not while RUNNING)")
+    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "400", description = "a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "the task is RUNNING", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                              @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to delete") String ifMatch) {
+        TaskId taskId = taskId(id);
+        Versioned<Void> request = readFor(taskId, ifMatch, () -> null);
+        tasks.remove().remove(taskId, request.version());
+        return HttpResponse.noContent();
+    }
+
+    @Patch(uri = "/{id}/payload", consumes = MediaType.ALL)
+    @Operation(operationId = "mergeTaskPayload", summary = "Add or replace first-level payload keys; the other keys are kept")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.PayloadPatch.class)))
+    @ApiResponse(responseCode = "200", description = "the whole task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "not a JSON object, the payload would exceed 256 KiB, or a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskResponse> patchPayload(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                            @Body @Nullable @Parameter(hidden = true) String body,
+                                            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
+        TaskId taskId = taskId(id);
+        Versioned<Payload> patch = readFor(taskId, ifMatch, () -> {
+            JsonNode object = bodies.tree(body, "mergeTaskPayload");
+            BodyFields fields = new BodyFields();
+            Payload payload = fields.at("", () -> TaskJson.payload(object, "payload"));
+            fields.finish();
+            return payload;
+        });
+        return ok(tasks.mergePayload().mergePayload(taskId, patch.value(), patch.version()));
+    }
+
+    @Delete(uri = "/{id}/payload/{key}", consumes = MediaType.ALL)
+    @Operation(operationId = "removeTaskPayloadKey", summary = "Remove one first-level payload key")
+    @ApiResponse(responseCode = "200", description = "the whole task without that key", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such task, or no such key", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<TaskResponse> deletePayloadKey(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                                @PathVariable @Parameter(example = "priority") String key,
+                                                @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
+        TaskId taskId = taskId(id);
+        Versioned<Void> request = readFor(taskId, ifMatch, () -> null);
+        return ok(tasks.removePayloadKey().removePayloadKey(taskId, key, request.version()));
+    }
+
+    @Post(uri = "/claim", consumes = MediaType.ALL)
+    @Operation(operationId = "claimDueTasks", summary = "Hand out a worker's due tasks, earliest first, now RUNNING; never one task twice")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Claim.class)))
+    @ApiResponse(responseCode = "200", description = "the claimed tasks ([] when none is due)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskResponse.class))))
+    @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    List<TaskResponse> claim(@Body @Nullable @Parameter(hidden = true) String body) {
+        TaskInput.Claim claim = bodies.read(body, "claimDueTasks", TaskInput.Claim.class).value();
+        BodyFields fields = new BodyFields();
+        Worker worker = fields.at("/worker", () -> new Worker(claim.worker()));
+        fields.finish();
+        return tasks.claim().claim(worker, claim.limit().orElse(ClaimDueTasks.DEFAULT_LIMIT)).stream().map(json::response).toList();
+    }
+
+    /*
+     * /claim is a literal route: only POST is served there. Without these, GET, PATCH and DELETE of
+     * /api/tasks/claim would reach the /{id} routes and answer "no task with id 'claim'" (404).
+     */
+    @Get("/claim")
+    @Hidden
+    HttpResponse<Problem> claimWithGet() {
+        return claimIsPostOnly();
+    }
+
+    @Patch(uri = "/claim", consumes = MediaType.ALL)
+    @Hidden
+    HttpResponse<Problem> claimWithPatch() {
+        return claimIsPostOnly();
+    }
+
+    @Delete(uri = "/claim", consumes = MediaType.ALL)
+    @Hidden
+    HttpResponse<Problem> claimWithDelete() {
+        return claimIsPostOnly();
+    }
+
+    private static HttpResponse<Problem> claimIsPostOnly() {
+        Problem problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, null, "claim takes POST only", List.of());
+        return Problems.respond(HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST"), problem);
+    }
+
+    private static TaskChanges changes(RequestBodies.Read<TaskInput.Change> read) {
+        TaskInput.Change change = read.value();
+        BodyFields fields = new BodyFields();
+        Optional<Instant> start = change.start().map(s -> fields.at("/start", () -> TaskJson.instant(s, "start")));
+        Optional<Optional<Title>> title = read.tree().has("title")
+                ? Optional.of(Optional.ofNullable(change.title()).map(t -> fields.at("/title", () -> new Title(t))))
+                : Optional.empty();
+        Optional<Worker> worker = change.worker().map(w -> fields.at("/worker", () -> new Worker(w)));
+        Optional<TaskStatus> status = change.status().map(s -> TaskStatus.valueOf(s));
+        fields.finish();
+        return new TaskChanges(start, title, worker, status);
+    }
+
+    /** What a request asks of one task: the change it carries and the version its If-Match names. */
+    private record Versioned<T>(T value, Optional<Long> version) {
+    }
+
+    /**
+     * Reads the body (with {@code read}) and the If-Match header; a bad one is reported only once
+     * the task turned out to exist, so an unknown task is a 404 whatever else is wrong.
+     */
+    private <T> Versioned<T> readFor(TaskId id, String ifMatch, Supplier<T> read) {
+        try {
+            return new Versioned<>(read.get(), EntityTags.ifMatch(ifMatch));
+        } catch (BadRequest e) {
+            tasks.get().get(id);
+            throw e;
+        }
+    }
+
+    private HttpResponse<TaskResponse> ok(Task task) {
+        return withEtag(HttpResponse.ok(json.response(task)), task);
+    }
+
+    private static <T> MutableHttpResponse<T> withEtag(MutableHttpResponse<T> response, Task task) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(task.version()));
+    }
+
+    /** An id that cannot be a task id names no task: 404, like any unknown id. */
+    private static TaskId taskId(String raw) {
+        return TaskId.parse(raw).orElseThrow(() -> new NotFound("task-not-found", "no task with id '" + org.portside.rest.shared.Details.clip(raw) + "'"));
+    }
+
+    private static int listLimit(String raw) {
+        if (!raw.matches("[0-9]{1,4}") || Integer.parseInt(raw) < 1 || Integer.parseInt(raw) > FindTasks.MAX_LIMIT) {
+            throw org.portside.domain.shared.Invalid.field("limit", "must be a whole number from 1 to " + FindTasks.MAX_LIMIT);
+        }
+        return Integer.parseInt(raw);
     }
 }

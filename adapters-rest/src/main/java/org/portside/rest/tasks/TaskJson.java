@@ -1,27 +1,56 @@
 package org.portside.rest.tasks;
 
+import static java.time.temporal.ChronoField.HOUR_OF_DAY;
+import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
+import static java.time.temporal.ChronoField.NANO_OF_SECOND;
+import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.tasks.Payload;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskStatus;
+import org.portside.rest.shared.Details;
 
-/** Task values to and from JSON: instants, statuses, payloads, responses. */
+/** Task values between their JSON and domain forms: instants, statuses, payloads, responses. */
 @Singleton
 final class TaskJson {
 
-    static final String INSTANT_FORM = "an ISO-8601 date-time with an offset or Z, e.g. 2026-12-01T10:00:00Z or 2026-12-01T11:00+01:00";
+    /** A start in examples: far enough ahead that "Try it out" keeps working for decades. */
+    static final String EXAMPLE_START = "2099-01-01T09:00:00Z";
+
+    static final String INSTANT_FORM = "an RFC 3339 date-time with an offset or Z, e.g. " + EXAMPLE_START + " or 2099-01-01T10:00:00+01:00";
+
+    /** RFC 3339's date-time, exactly: seconds required, fraction optional, offset or Z required. */
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
+    /** The instants a task can hold: years 1 to 9999, as in ISO-8601's plain form. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JsonMapper mapper;
 
@@ -29,17 +58,13 @@ final class TaskJson {
         this.mapper = mapper;
     }
 
-    /** The instants a task can hold: years 1 to 9999, as in ISO-8601's plain form. */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
-    /** Seconds may be omitted, fractions are dropped; an offset (or Z) is required. */
+    /** An RFC 3339 date-time, to the second (a fraction is dropped). */
     static Instant instant(String raw, String field) {
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            instant = OffsetDateTime.parse(raw, RFC_3339).toInstant();
         } catch (DateTimeParseException e) {
-            throw Invalid.field(field, "must be " + INSTANT_FORM + ", not \"" + (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\"");
+            throw Invalid.field(field, "must be " + INSTANT_FORM + ", not \"" + Details.clip(raw) + "\"");
         }
         return requireInRange(instant, field);
     }
@@ -51,13 +76,6 @@ final class TaskJson {
         return instant;
     }
 
-    static Instant instant(JsonNode node, String field) {
-        if (!node.isString()) {
-            throw Invalid.field(field, "must be a string: " + INSTANT_FORM);
-        }
-        return instant(node.getStringValue(), field);
-    }
-
     static TaskStatus status(String raw, String field) {
         for (TaskStatus s : TaskStatus.values()) {
             if (s.name().equals(raw)) {
@@ -67,33 +85,28 @@ final class TaskJson {
         throw Invalid.field(field, "must be one of SCHEDULED, RUNNING, SUCCEEDED, FAILED (exact case)");
     }
 
-    /** A JSON object as a payload: each first-level value kept as its JSON text. */
-    Payload payload(JsonNode node, String field) {
-        if (!node.isObject()) {
-            throw Invalid.field(field, "must be a JSON object");
-        }
-        requireNoNul(node, field);
+    /** A JSON object (already validated as one) as a payload: each first-level value kept as its JSON text. */
+    static Payload payload(JsonNode object, String field) {
+        requireNoNul(object, field);
         Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.entries()) {
-            values.put(entry.getKey(), text(entry.getValue()));
-        }
+        object.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().toString()));
         return Payload.of(values);
     }
 
     /** PostgreSQL's jsonb cannot hold U+0000 in any string, key or value, at any depth. */
     private static void requireNoNul(JsonNode node, String field) {
-        if (node.isString() && node.getStringValue().indexOf('\u0000') >= 0) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
             throw Invalid.field(field, "must not contain the NUL character (U+0000) in any string");
         }
         if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 if (entry.getKey().indexOf('\u0000') >= 0) {
                     throw Invalid.field(field, "must not contain the NUL character (U+0000) in any key");
                 }
                 requireNoNul(entry.getValue(), field);
             }
         } else if (node.isArray()) {
-            for (JsonNode value : node.values()) {
+            for (JsonNode value : node) {
                 requireNoNul(value, field);
             }
         }
@@ -104,14 +117,6 @@ final class TaskJson {
         task.payload().values().forEach((key, json) -> payload.put(key, value(json)));
         return new TaskResponse(task.id().value(), task.start().toString(), task.title().map(t -> t.value()).orElse(null),
                 task.worker().value(), task.status().name(), payload);
-    }
-
-    private String text(JsonNode node) {
-        try {
-            return new String(mapper.writeValueAsBytes(node), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Object value(String json) {

@@ -10,7 +10,7 @@ import org.portside.application.tasks.port.in.RemovePayloadKey;
 import org.portside.application.tasks.port.in.RemoveTask;
 import org.portside.application.tasks.port.in.ScheduleTask;
 
-/** The task use cases the routes drive, injected once for both mounts. */
+/** The task use cases the routes drive, injected as one. */
 @Singleton
 record TaskUseCases(ScheduleTask schedule, GetTask get, FindTasks find, PatchTask patch, RemoveTask remove,
                     MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim) {

@@ -34,7 +34,7 @@ public abstract class GuidsApiContract {
 
     @BeforeEach
     void connect() {
-        http = new Http(server.getURI());
+        http = new Http(server.getURI()).checkedAgainstDocument();
     }
 
     protected static String newGuid() {

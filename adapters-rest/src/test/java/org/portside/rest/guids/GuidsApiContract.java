@@ -172,6 +172,19 @@ public abstract class GuidsApiContract {
     }
 
     @Test
+    void a_request_line_over_4_kib_is_414_problem() throws Exception {
+        Http.Response r = new Http(server.getURI()).get("/guid/" + "A".repeat(5000));
+        assertProblem(r, 414);
+        // HTTP/1.0 too, over a raw socket: the status line and the problem, then the connection closes
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream().write(("GET /guid/" + "A".repeat(5000) + " HTTP/1.0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 414 "), answer);
+            assertTrue(answer.contains("application/problem+json") && answer.contains("\"status\":414"), answer);
+        }
+    }
+
+    @Test
     void unknown_guids_are_404() {
         assertProblem(http.get("/guid/" + newGuid()), 404);
         assertProblem(http.delete("/guid/" + newGuid()), 404);

@@ -61,7 +61,7 @@ final class GroupController {
 
     @Get("/{name}")
     @Operation(operationId = "listGroupMembers", summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
-    @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", pattern = Identifier.PATTERN, example = "jsmith"))))
+    @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
     @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     List<String> members(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name) {
@@ -105,9 +105,9 @@ final class GroupController {
 
     @Put(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "replaceGroupMembers", summary = "Set a group's members to exactly this list of userids, all or nothing")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", pattern = Identifier.PATTERN, example = "jsmith"))))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(type = "string", pattern = Identifier.PATTERN))))
+    @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
     @ApiResponse(responseCode = "400", description = "not a list of unique userids, or unknown userids (all listed; nothing applied)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     List<String> replaceMembers(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name, @Body @Nullable @Parameter(hidden = true) String body) {

@@ -1,0 +1,116 @@
+package org.portside.rest.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation, tried the way Swagger UI's "Try it out" tries it: path parameters and the body
+ * filled in from the document's own examples, with nothing typed by hand except the id of the task
+ * the walk created. Each must succeed, so an example that would fail (a date that has passed, a
+ * value a pattern refuses) fails the build instead of a user's first try.
+ */
+@MicronautTest
+class DocumentedExamplesTest {
+
+    /** An order in which each operation's example makes sense after the ones before it. */
+    static final List<String> WALK = List.of(
+            "createGroup", "listGroupMembers", "registerUser", "getUser", "replaceUser", "replaceGroupMembers",
+            "removeGroup", "createGroupAt", "removeUser", "registerUserAt",
+            "registerGuid", "registerGuidWithPut", "upsertGuid", "upsertGuidWithPut", "getGuid", "removeGuid",
+            "scheduleTask", "findTasks", "getTask", "changeTask", "mergeTaskPayload", "removeTaskPayloadKey",
+            "claimDueTasks", "removeTask");
+
+    @Inject
+    EmbeddedServer server;
+
+    JsonNode document;
+
+    @Test
+    void every_documented_example_succeeds_in_swagger_ui_order() throws Exception {
+        document = new YAMLMapper().readTree(new Http(server.getURI()).get("/openapi.yml").body());
+        Http http = new Http(server.getURI()).checkedAgainstDocument();
+        Map<String, Operation> operations = operations();
+        assertEquals(new TreeSet<>(operations.keySet()), new TreeSet<>(WALK), "the walk covers every documented operation");
+
+        Map<String, String> known = new LinkedHashMap<>();
+        for (String id : WALK) {
+            Operation op = operations.get(id);
+            String path = op.path();
+            for (JsonNode parameter : op.node().path("parameters")) {
+                if (parameter.path("in").asText().equals("path")) {
+                    String name = parameter.path("name").asText();
+                    JsonNode example = parameter.has("example") ? parameter.get("example") : resolve(parameter.path("schema")).get("example");
+                    String value = example != null ? example.asText() : known.get(name);
+                    assertTrue(value != null, id + ": the path parameter " + name + " has no example");
+                    path = path.replace("{" + name + "}", value);
+                }
+            }
+            JsonNode body = op.node().path("requestBody").path("content").path("application/json").path("schema");
+            String json = body.isMissingNode() ? null : new ObjectMapper().writeValueAsString(example(body, id));
+            Http.Response r = http.send(op.method().toUpperCase(), path, json, json == null ? null : "application/json");
+            assertTrue(r.status() >= 200 && r.status() < 300, id + " " + op.method() + " " + path + " " + json + " answered " + r);
+            if (id.equals("scheduleTask")) {
+                known.put("id", (String) r.object().get("id"));
+            }
+        }
+    }
+
+    record Operation(String method, String path, JsonNode node) {
+    }
+
+    private Map<String, Operation> operations() {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
+                operations.put(op.getValue().path("operationId").asText(), new Operation(op.getKey(), path.getKey(), op.getValue()))));
+        return operations;
+    }
+
+    /** The example Swagger UI shows for a schema: its own, else one built from its parts. */
+    private JsonNode example(JsonNode schema, String where) {
+        schema = resolve(schema);
+        if (schema.has("example")) {
+            return schema.get("example");
+        }
+        if (schema.has("oneOf")) {
+            return example(schema.get("oneOf").get(0), where);
+        }
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0);
+        }
+        if (schema.has("default")) {
+            return schema.get("default");
+        }
+        if ("array".equals(schema.path("type").asText())) {
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            return list.add(example(schema.path("items"), where + "[]"));
+        }
+        if (schema.has("properties")) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            schema.get("properties").properties().forEach(p -> object.set(p.getKey(), example(p.getValue(), where + "." + p.getKey())));
+            return object;
+        }
+        throw new AssertionError(where + ": the document gives no example for " + schema);
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        while (schema.has("$ref")) {
+            schema = document.at(schema.get("$ref").asText().substring(1));
+        }
+        return schema;
+    }
+}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.portside.application.tasks.TaskStoreContract;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.portside.persistence.shared.Database;
 
 /** The task store on a real PostgreSQL, driven through the application service. */
 @MicronautTest(transactional = false)
-class JdbcTaskStoreTest {
+class JdbcTaskStoreTest extends TaskStoreContract {
 
     @Inject
     JdbcTaskStore store;
@@ -147,5 +148,20 @@ class JdbcTaskStoreTest {
         assertEquals(1000, new HashSet<>(claimed).size(), "none twice");
         assertTrue(tasks.find(new FindTasks.Query(Optional.empty(), Optional.of(TaskStatus.SCHEDULED), Optional.empty(),
                 Optional.empty(), 10, Optional.empty())).tasks().isEmpty());
+    }
+
+    @Override
+    protected org.portside.application.tasks.port.out.TaskStore store() {
+        return store;
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    protected void empty() {
+        CleanDatabase.truncateAll(database);
     }
 }

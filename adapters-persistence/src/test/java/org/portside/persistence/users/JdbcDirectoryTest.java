@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.portside.application.users.DirectoryContract;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ import org.portside.persistence.shared.Database;
 
 /** The user and group stores on a real PostgreSQL, driven through the application services. */
 @MicronautTest(transactional = false)
-class JdbcDirectoryTest {
+class JdbcDirectoryTest extends DirectoryContract {
 
     @Inject
     JdbcUserStore userStore;
@@ -50,11 +51,6 @@ class JdbcDirectoryTest {
         CleanDatabase.truncateAll(database);
         users = new UserService(userStore, groupStore, transactions);
         groups = new GroupService(groupStore, userStore, transactions);
-    }
-
-    static User user(String id, String... groups) {
-        return User.of(new UserId(id), new PersonName("Joe"), new PersonName("Smith"),
-                Arrays.stream(groups).map(GroupName::new).toList());
     }
 
     static List<String> groupsOf(User u) {
@@ -176,5 +172,25 @@ class JdbcDirectoryTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Override
+    protected org.portside.application.users.port.out.UserStore users() {
+        return userStore;
+    }
+
+    @Override
+    protected org.portside.application.users.port.out.GroupStore groups() {
+        return groupStore;
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    protected void empty() {
+        CleanDatabase.truncateAll(database);
     }
 }

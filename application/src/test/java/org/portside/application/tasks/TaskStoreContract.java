@@ -1,0 +1,129 @@
+package org.portside.application.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portside.application.shared.port.out.Transactions;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
+import org.portside.domain.tasks.Title;
+import org.portside.domain.tasks.Worker;
+
+/** What every {@link TaskStore} promises; run against the in-memory store and the JDBC one. */
+public abstract class TaskStoreContract {
+
+    protected static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    protected abstract TaskStore store();
+
+    protected abstract Transactions transactions();
+
+    /** Starts each test from an empty store. */
+    protected abstract void empty();
+
+    @BeforeEach
+    void startEmpty() {
+        empty();
+    }
+
+    protected Task stored(String worker, long startInSeconds, TaskStatus status) {
+        Task task = Task.restore(TaskId.random(), NOW.plusSeconds(startInSeconds), Optional.empty(), new Worker(worker), status,
+                Payload.EMPTY, 1);
+        transactions().run(() -> store().insert(task));
+        return task;
+    }
+
+    private List<TaskId> find(Optional<Worker> worker, Optional<TaskStatus> status, Optional<Instant> from, Optional<Instant> to,
+                              int limit, Optional<FindTasks.Cursor> after) {
+        FindTasks.Query query = new FindTasks.Query(worker, status, from, to, limit, after);
+        return transactions().inTransaction(() -> store().find(query, limit)).stream().map(Task::id).toList();
+    }
+
+    @Test
+    void a_task_reads_back_exactly_changes_and_goes() {
+        Payload payload = Payload.of(Map.of("n", "1.5", "nested", "{\"a\":[1,{\"b\":null}]}", "s", "\"ünï \\\"q\\\" 😀\"", "t", "true"));
+        Task task = Task.restore(TaskId.random(), NOW.plusSeconds(60), Optional.of(new Title("title")), new Worker("w1"),
+                TaskStatus.SCHEDULED, payload, 1);
+        transactions().run(() -> store().insert(task));
+        Task read = transactions().inTransaction(() -> store().find(task.id())).orElseThrow();
+        assertEquals(task.id(), read.id());
+        assertEquals(task.start(), read.start());
+        assertEquals(task.title(), read.title());
+        assertEquals(task.worker(), read.worker());
+        assertEquals(task.status(), read.status());
+        assertEquals(task.version(), read.version());
+        assertEquals(jsonValues(payload), jsonValues(read.payload()), "the same JSON values (a store may re-format their text)");
+
+        Task changed = Task.restore(task.id(), NOW.plusSeconds(120), Optional.empty(), new Worker("w2"), TaskStatus.RUNNING, Payload.EMPTY, 2);
+        transactions().run(() -> store().update(changed));
+        Task again = transactions().inTransaction(() -> store().findForUpdate(task.id())).orElseThrow();
+        assertEquals(List.of(changed.start(), changed.title(), changed.worker(), changed.status(), changed.version()),
+                List.of(again.start(), again.title(), again.worker(), again.status(), again.version()));
+        assertEquals(Map.of(), jsonValues(again.payload()));
+
+        transactions().run(() -> store().delete(task.id()));
+        assertTrue(transactions().inTransaction(() -> store().find(task.id())).isEmpty());
+    }
+
+    /** A payload's values as parsed JSON, so two spellings of one value compare equal. */
+    protected static Map<String, com.fasterxml.jackson.databind.JsonNode> jsonValues(Payload payload) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> values = new java.util.TreeMap<>();
+        payload.values().forEach((key, text) -> {
+            try {
+                values.put(key, json.readTree(text));
+            } catch (java.io.IOException e) {
+                throw new AssertionError("the payload value of " + key + " is not JSON: " + text, e);
+            }
+        });
+        return values;
+    }
+
+    @Test
+    void lists_by_start_then_id_with_every_filter_and_strict_bounds() {
+        Task a = stored("w1", 100, TaskStatus.SCHEDULED);
+        Task b = stored("w1", 200, TaskStatus.RUNNING);
+        Task c = stored("w2", 200, TaskStatus.SCHEDULED);
+        Task d = stored("w1", 300, TaskStatus.SCHEDULED);
+        List<TaskId> byStartThenId = new ArrayList<>(List.of(a.id()));
+        byStartThenId.addAll(b.id().compareTo(c.id()) < 0 ? List.of(b.id(), c.id()) : List.of(c.id(), b.id()));
+        byStartThenId.add(d.id());
+        Optional<Worker> none = Optional.empty();
+        assertEquals(byStartThenId, find(none, Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.empty()));
+        assertEquals(List.of(a.id(), b.id(), d.id()), find(Optional.of(new Worker("w1")), Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.empty()));
+        assertEquals(List.of(a.id(), d.id()), find(Optional.of(new Worker("w1")), Optional.of(TaskStatus.SCHEDULED), Optional.empty(), Optional.empty(), 10, Optional.empty()));
+        assertEquals(List.of(b.id()), find(Optional.of(new Worker("w1")), Optional.empty(), Optional.of(a.start()), Optional.of(d.start()), 10, Optional.empty()),
+                "from and to are strict");
+        assertEquals(byStartThenId.subList(0, 2), find(none, Optional.empty(), Optional.empty(), Optional.empty(), 2, Optional.empty()));
+        TaskId second = byStartThenId.get(1);
+        Instant secondStart = NOW.plusSeconds(200);
+        assertEquals(byStartThenId.subList(2, 4), find(none, Optional.empty(), Optional.empty(), Optional.empty(), 10,
+                Optional.of(new FindTasks.Cursor(secondStart, second))), "a page starts right after its cursor");
+    }
+
+    @Test
+    void hands_out_a_workers_due_scheduled_tasks_earliest_first_up_to_the_limit() {
+        Task later = stored("w1", -10, TaskStatus.SCHEDULED);
+        Task earliest = stored("w1", -100, TaskStatus.SCHEDULED);
+        Task dueNow = stored("w1", 0, TaskStatus.SCHEDULED);
+        stored("w1", 1, TaskStatus.SCHEDULED);          // not due yet
+        stored("w1", -200, TaskStatus.RUNNING);          // not SCHEDULED
+        stored("w2", -300, TaskStatus.SCHEDULED);        // another worker's
+        assertEquals(List.of(earliest.id(), later.id()),
+                transactions().inTransaction(() -> store().lockDue(new Worker("w1"), NOW, 2)).stream().map(Task::id).toList());
+        assertEquals(List.of(earliest.id(), later.id(), dueNow.id()),
+                transactions().inTransaction(() -> store().lockDue(new Worker("w1"), NOW, 10)).stream().map(Task::id).toList(),
+                "a start at now is due");
+    }
+}

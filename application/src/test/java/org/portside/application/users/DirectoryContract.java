@@ -1,0 +1,123 @@
+package org.portside.application.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.portside.application.shared.port.out.Transactions;
+import org.portside.application.users.port.out.GroupStore;
+import org.portside.application.users.port.out.UserStore;
+import org.portside.domain.users.Group;
+import org.portside.domain.users.GroupName;
+import org.portside.domain.users.PersonName;
+import org.portside.domain.users.User;
+import org.portside.domain.users.UserId;
+
+/**
+ * What every {@link UserStore} and {@link GroupStore} pair promises, memberships shared between
+ * them; run against the in-memory directory and the JDBC stores.
+ */
+public abstract class DirectoryContract {
+
+    protected abstract UserStore users();
+
+    protected abstract GroupStore groups();
+
+    protected abstract Transactions transactions();
+
+    /** Starts each test from an empty directory. */
+    protected abstract void empty();
+
+    @BeforeEach
+    void startEmpty() {
+        empty();
+    }
+
+    protected static User user(String userid, String... groups) {
+        return User.of(new UserId(userid), new PersonName("Joe"), new PersonName("Smith ünï 😀"),
+                java.util.Arrays.stream(groups).map(GroupName::new).toList());
+    }
+
+    private boolean register(User user) {
+        return transactions().inTransaction(() -> {
+            groups().createMissing(user.groups());
+            return users().insertIfAbsent(user);
+        });
+    }
+
+    private List<String> members(String group) {
+        return transactions().inTransaction(() -> groups().find(new GroupName(group))).orElseThrow()
+                .members().stream().map(UserId::value).toList();
+    }
+
+    @Test
+    void a_user_reads_back_with_its_groups_sorted_and_the_groups_list_it() {
+        User joe = user("jsmith", "users", "admins");
+        assertTrue(register(joe));
+        assertEquals(joe, transactions().inTransaction(() -> users().find(joe.userid())).orElseThrow());
+        assertEquals(List.of("admins", "users"), joe.groups().stream().map(GroupName::value).toList());
+        assertEquals(List.of("jsmith"), members("admins"));
+        assertEquals(joe, transactions().inTransaction(() -> users().findForUpdate(joe.userid())).orElseThrow());
+    }
+
+    @Test
+    void a_taken_userid_or_group_name_is_refused_and_nothing_changes() {
+        assertTrue(register(user("jsmith", "admins")));
+        assertFalse(register(user("jsmith", "others")), "the userid is taken");
+        assertEquals(Set.of(new GroupName("admins")), transactions().inTransaction(() -> users().find(new UserId("jsmith"))).orElseThrow().groups());
+        assertFalse(transactions().inTransaction(() -> groups().insertIfAbsent(new GroupName("admins"))));
+        assertTrue(transactions().inTransaction(() -> groups().insertIfAbsent(new GroupName("empty"))));
+        assertEquals(List.of(), members("empty"), "a new group has no members");
+    }
+
+    @Test
+    void updating_a_user_moves_it_between_groups_in_both_views() {
+        register(user("jsmith", "admins", "users"));
+        User moved = User.of(new UserId("jsmith"), new PersonName("Joseph"), new PersonName("Smith"), List.of(new GroupName("ops")));
+        transactions().run(() -> {
+            groups().createMissing(moved.groups());
+            users().update(moved);
+        });
+        assertEquals(moved, transactions().inTransaction(() -> users().find(moved.userid())).orElseThrow());
+        assertEquals(List.of(), members("admins"));
+        assertEquals(List.of("jsmith"), members("ops"));
+    }
+
+    @Test
+    void replacing_members_is_seen_from_the_users_side() {
+        register(user("a"));
+        register(user("b", "team"));
+        transactions().run(() -> groups().replaceMembers(new GroupName("team"), Set.of(new UserId("a"))));
+        assertEquals(List.of("a"), members("team"));
+        assertEquals(Set.of(new GroupName("team")), transactions().inTransaction(() -> users().find(new UserId("a"))).orElseThrow().groups());
+        assertEquals(Set.of(), transactions().inTransaction(() -> users().find(new UserId("b"))).orElseThrow().groups());
+    }
+
+    @Test
+    void existing_names_only_the_users_that_are_there() {
+        register(user("a"));
+        register(user("b"));
+        assertEquals(Set.of(new UserId("a"), new UserId("b")),
+                transactions().inTransaction(() -> users().existing(List.of(new UserId("a"), new UserId("ghost"), new UserId("b")))));
+        assertEquals(Set.of(), transactions().inTransaction(() -> users().existing(List.of())));
+    }
+
+    @Test
+    void deleting_a_user_or_a_group_removes_its_memberships() {
+        register(user("a", "g1", "g2"));
+        register(user("b", "g1"));
+        assertTrue(transactions().inTransaction(() -> users().delete(new UserId("b"))));
+        assertEquals(List.of("a"), members("g1"));
+        assertTrue(transactions().inTransaction(() -> groups().delete(new GroupName("g1"))));
+        assertTrue(transactions().inTransaction(() -> groups().find(new GroupName("g1"))).isEmpty());
+        assertEquals(Set.of(new GroupName("g2")), transactions().inTransaction(() -> users().find(new UserId("a"))).orElseThrow().groups());
+        assertFalse(transactions().inTransaction(() -> users().delete(new UserId("b"))), "a second delete finds nothing");
+        assertFalse(transactions().inTransaction(() -> groups().delete(new GroupName("g1"))));
+        Group g2 = transactions().inTransaction(() -> groups().findForUpdate(new GroupName("g2"))).orElseThrow();
+        assertEquals(new GroupName("g2"), g2.name());
+    }
+}

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,6 +51,7 @@ import org.portside.rest.shared.BadRequest;
 import org.portside.rest.shared.BodyFields;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
+import org.portside.rest.shared.ProblemExamples;
 import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.RequestBodies;
 
@@ -82,12 +84,11 @@ final class TaskController {
 
     @Get
     @Operation(operationId = "findTasks", summary = "List tasks by start, then id; filters combine; paged with a keyset cursor (Link: rel=\"next\")")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "a bare list of tasks",
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "<…?after=…>; rel=\"next\" when there may be more", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskResponse.class))))
-    @ApiResponse(responseCode = "400", description = "a bad filter value", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "a bad filter value", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     HttpResponse<List<TaskResponse>> list(@Parameter(hidden = true) HttpRequest<?> request,
             @QueryValue @Nullable @Parameter(description = "only this worker's tasks", schema = @Schema(maxLength = Worker.MAX_LENGTH, pattern = Text.NON_BLANK)) String worker,
             @QueryValue @Nullable @Parameter(description = "only tasks in this status", schema = @Schema(type = "string", allowableValues = {"SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED"})) String status,
@@ -111,15 +112,14 @@ final class TaskController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "scheduleTask", summary = "Schedule a task (SCHEDULED); its start must be in the future")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.class)))
     @ApiResponse(responseCode = "201", description = "scheduled",
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the task's URL, always under /api/tasks", schema = @Schema(type = "string")),
                     @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's version, for If-Match", schema = @Schema(type = "string"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "400", description = "invalid body, or a start not in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body, or a start not in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     HttpResponse<TaskResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
         RequestBodies.Read<TaskInput> read = bodies.read(body, "scheduleTask", TaskInput.class);
         TaskInput input = read.value();
@@ -136,29 +136,27 @@ final class TaskController {
 
     @Get("/{id}")
     @Operation(operationId = "getTask", summary = "Read a task")
-    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S405)))
     @ApiResponse(responseCode = "200", description = "the task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's version, for If-Match", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     HttpResponse<TaskResponse> read(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id) {
         return ok(tasks.get().get(taskId(id)));
     }
 
     @Patch(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "changeTask", summary = "Change any of start, title, worker and status")
-    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S405)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Change.class)))
     @ApiResponse(responseCode = "200", description = "the whole task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "400", description = "invalid body or If-Match; a new start must be in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "a status change the lifecycle does not allow", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body or If-Match; a new start must be in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "409", description = "a status change the lifecycle does not allow", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S412)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     HttpResponse<TaskResponse> patch(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                      @Body @Nullable @Parameter(hidden = true) String body,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
@@ -169,14 +167,13 @@ final class TaskController {
 
     @Delete(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTask", summary = "Delete a task (not while RUNNING)")
-    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S405)))
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(responseCode = "400", description = "a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "the task is RUNNING", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "409", description = "the task is RUNNING", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S412)))
     HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                               @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to delete") String ifMatch) {
         TaskId taskId = taskId(id);
@@ -187,15 +184,14 @@ final class TaskController {
 
     @Patch(uri = "/{id}/payload", consumes = MediaType.ALL)
     @Operation(operationId = "mergeTaskPayload", summary = "Add or replace first-level payload keys; the other keys are kept")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.PayloadPatch.class)))
     @ApiResponse(responseCode = "200", description = "the whole task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "400", description = "not a JSON object, the payload would exceed 256 KiB, or a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "not a JSON object, the payload would exceed 256 KiB, or a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S412)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     HttpResponse<TaskResponse> patchPayload(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                             @Body @Nullable @Parameter(hidden = true) String body,
                                             @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
@@ -212,13 +208,12 @@ final class TaskController {
 
     @Delete(uri = "/{id}/payload/{key}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTaskPayloadKey", summary = "Remove one first-level payload key")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "the whole task without that key", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "400", description = "a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such task, or no such key", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "a malformed If-Match", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task, or no such key", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S412)))
     HttpResponse<TaskResponse> deletePayloadKey(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                                 @PathVariable @Parameter(example = "priority") String key,
                                                 @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
@@ -229,13 +224,12 @@ final class TaskController {
 
     @Post(uri = "/claim", consumes = MediaType.ALL)
     @Operation(operationId = "claimDueTasks", summary = "Hand out a worker's due tasks, earliest first, now RUNNING; never one task twice")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Claim.class)))
     @ApiResponse(responseCode = "200", description = "the claimed tasks ([] when none is due)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskResponse.class))))
-    @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "too busy; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     List<TaskResponse> claim(@Body @Nullable @Parameter(hidden = true) String body) {
         TaskInput.Claim claim = bodies.read(body, "claimDueTasks", TaskInput.Claim.class).value();
         BodyFields fields = new BodyFields();

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,6 +39,7 @@ import org.portside.rest.shared.RequestBodies;
 import org.portside.domain.shared.Identifier;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
+import org.portside.rest.shared.ProblemExamples;
 
 /** Groups and their members. JDBC work is blocking, so requests run off the event loop. */
 @Controller("/groups")
@@ -61,21 +63,23 @@ final class GroupController {
 
     @Get("/{name}")
     @Operation(operationId = "listGroupMembers", summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
-    @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     List<String> members(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name) {
         return GroupResponse.members(get.get(groupName(name)));
     }
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "createGroup", summary = "Create an empty group named in the body")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.class)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the group's URL", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
-    @ApiResponse(responseCode = "400", description = "missing, non-string or malformed name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "missing, non-string or malformed name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
     HttpResponse<GroupResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
         GroupRequest request = bodies.read(body, "createGroup", GroupRequest.class).value();
         BodyFields fields = new BodyFields();
@@ -86,12 +90,13 @@ final class GroupController {
 
     @Post(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "createGroupAt", summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.AtUrl.class)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the group's URL", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
-    @ApiResponse(responseCode = "400", description = "malformed name, or a body that disagrees with the URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "malformed name, or a body that disagrees with the URL", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
     HttpResponse<GroupResponse> createAt(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name, @Body @Nullable @Parameter(hidden = true) String body) {
         GroupName groupName = groupName(name);
         if (body != null && !body.isBlank()) {
@@ -105,11 +110,12 @@ final class GroupController {
 
     @Put(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "replaceGroupMembers", summary = "Set a group's members to exactly this list of userids, all or nothing")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     @ApiResponse(responseCode = "200", description = "the new member list, sorted", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
-    @ApiResponse(responseCode = "400", description = "not a list of unique userids, or unknown userids (all listed; nothing applied)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "not a list of unique userids, or unknown userids (all listed; nothing applied)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     List<String> replaceMembers(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name, @Body @Nullable @Parameter(hidden = true) String body) {
         GroupName groupName = groupName(name);
         List<String> userids = bodies.read(body, "replaceGroupMembers", Argument.listOf(String.class)).value();
@@ -125,9 +131,10 @@ final class GroupController {
 
     @Delete(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "removeGroup", summary = "Delete a group; no user lists it afterwards")
+    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "admins") String name) {
         remove.remove(groupName(name));
         return HttpResponse.noContent();

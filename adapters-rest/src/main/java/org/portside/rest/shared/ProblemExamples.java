@@ -1,0 +1,29 @@
+package org.portside.rest.shared;
+
+/**
+ * The example problem each documented error status shows in the OpenAPI document (and so in
+ * Swagger UI), so a 409 is not illustrated by a 400's body.
+ */
+public final class ProblemExamples {
+
+    public static final String S400 = "{\"type\": \"urn:portside:problem:invalid-body\", \"title\": \"Bad Request\", \"status\": 400, "
+            + "\"detail\": \"first_name must be of type string, not integer\", "
+            + "\"errors\": [{\"pointer\": \"/first_name\", \"detail\": \"must be of type string, not integer\"}]}";
+    public static final String S404 = "{\"type\": \"urn:portside:problem:not-found\", \"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"nothing is known by that name\"}";
+    public static final String S405 = "{\"type\": \"about:blank\", \"title\": \"Method Not Allowed\", \"status\": 405, "
+            + "\"detail\": \"claim takes POST only\"}";
+    public static final String S409 = "{\"type\": \"urn:portside:problem:conflict\", \"title\": \"Conflict\", \"status\": 409, "
+            + "\"detail\": \"it exists already, or its state does not allow this\"}";
+    public static final String S412 = "{\"type\": \"urn:portside:problem:stale-etag\", \"title\": \"Precondition Failed\", \"status\": 412, "
+            + "\"detail\": \"the task has changed since version 1 (it is at version 2); read it again\"}";
+    public static final String S413 = "{\"type\": \"about:blank\", \"title\": \"Request Entity Too Large\", \"status\": 413, "
+            + "\"detail\": \"The content length exceeds the maximum allowed content length\"}";
+    public static final String S414 = "{\"type\": \"about:blank\", \"title\": \"URI Too Long\", \"status\": 414, "
+            + "\"detail\": \"The request line is too long; a URL of portside's API fits in 4 KiB.\"}";
+    public static final String S503 = "{\"type\": \"urn:portside:problem:overloaded\", \"title\": \"Service Unavailable\", \"status\": 503, "
+            + "\"detail\": \"The service is overloaded; retry shortly.\"}";
+
+    private ProblemExamples() {
+    }
+}

@@ -159,7 +159,7 @@ final class TaskController {
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     HttpResponse<TaskResponse> patch(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                      @Body @Nullable @Parameter(hidden = true) String body,
-                                     @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
+                                     @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "the ETag of the version to change (or `*` for any version)") String ifMatch) {
         TaskId taskId = taskId(id);
         Versioned<TaskChanges> change = readFor(taskId, ifMatch, () -> changes(bodies.read(body, "changeTask", TaskInput.Change.class)));
         return ok(tasks.patch().patch(taskId, change.value(), change.version()));
@@ -175,7 +175,7 @@ final class TaskController {
     @ApiResponse(responseCode = "409", description = "the task is RUNNING", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
     @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S412)))
     HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
-                              @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to delete") String ifMatch) {
+                              @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "the ETag of the version to delete (or `*` for any version)") String ifMatch) {
         TaskId taskId = taskId(id);
         Versioned<Void> request = readFor(taskId, ifMatch, () -> null);
         tasks.remove().remove(taskId, request.version());
@@ -194,7 +194,7 @@ final class TaskController {
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
     HttpResponse<TaskResponse> patchPayload(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                             @Body @Nullable @Parameter(hidden = true) String body,
-                                            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
+                                            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "the ETag of the version to change (or `*` for any version)") String ifMatch) {
         TaskId taskId = taskId(id);
         Versioned<Payload> patch = readFor(taskId, ifMatch, () -> {
             JsonNode object = bodies.tree(body, "mergeTaskPayload");
@@ -216,7 +216,7 @@ final class TaskController {
     @ApiResponse(responseCode = "412", description = "If-Match names another version", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S412)))
     HttpResponse<TaskResponse> deletePayloadKey(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                                 @PathVariable @Parameter(example = "priority") String key,
-                                                @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "* or the ETag of the version to change") String ifMatch) {
+                                                @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(in = ParameterIn.HEADER, description = "the ETag of the version to change (or `*` for any version)") String ifMatch) {
         TaskId taskId = taskId(id);
         Versioned<Void> request = readFor(taskId, ifMatch, () -> null);
         return ok(tasks.removePayloadKey().removePayloadKey(taskId, key, request.version()));

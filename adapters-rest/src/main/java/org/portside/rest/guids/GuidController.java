@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.portside.rest.shared.RequestBodies;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
+import org.portside.rest.shared.Scopes;
 
 /**
  * The GUID registry. Fully non-blocking: handlers run on the event loop and only compose the use
@@ -60,6 +62,9 @@ final class GuidController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "registerGuid", summary = "Register a new GUID chosen by the server")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.class)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
@@ -73,6 +78,9 @@ final class GuidController {
 
     @Put(consumes = MediaType.ALL)
     @Operation(operationId = "registerGuidWithPut", summary = "Register a new GUID chosen by the server (the same as POST /guid)")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.class)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
@@ -86,6 +94,9 @@ final class GuidController {
 
     @Post(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(operationId = "upsertGuid", summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.AtUrl.class)))
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
@@ -100,6 +111,9 @@ final class GuidController {
 
     @Put(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(operationId = "upsertGuidWithPut", summary = "Create the GUID if absent or expired (201), else change the fields given (200); the same as POST")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.AtUrl.class)))
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
@@ -114,6 +128,9 @@ final class GuidController {
 
     @Get("/{guid}")
     @Operation(operationId = "getGuid", summary = "Read a GUID")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_READ, Scopes.GUIDS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "the record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
@@ -126,6 +143,9 @@ final class GuidController {
 
     @Delete(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(operationId = "removeGuid", summary = "Delete a GUID")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))

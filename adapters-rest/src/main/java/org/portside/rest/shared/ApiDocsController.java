@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
  * Serves the OpenAPI 3 document that micronaut-openapi generates from the controllers at compile
@@ -17,6 +19,9 @@ import io.swagger.v3.oas.annotations.info.License;
 @OpenAPIDefinition(info = @Info(title = "portside", version = "0.1",
         description = "Users & groups, GUID registry and task scheduler. Errors are application/problem+json (RFC 9457).",
         license = @License(name = "proprietary")))
+@SecurityScheme(name = Scopes.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An OAuth 2.0 bearer token (a JWT) whose scope claim grants what each operation lists; "
+                + "not needed while portside runs without a key (protected mode)")
 @Controller
 @Hidden
 final class ApiDocsController {

@@ -16,7 +16,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,8 @@ public final class ApiDocument {
     static final String RESOURCE = "META-INF/swagger/portside.yml";
 
     private final Map<String, JsonSchema> requestSchemas = new HashMap<>();
+    /** "METHOD /path/{template}" to the bearer scopes the operation publishes (any one admits). */
+    private final Map<String, List<String>> scopes = new HashMap<>();
 
     ApiDocument() {
         JsonNode document = read();
@@ -58,6 +62,10 @@ public final class ApiDocument {
 
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
 
+                List<String> published = new ArrayList<>();
+                operation.getValue().path("security").forEach(requirement ->
+                        requirement.path(Scopes.BEARER).forEach(scope -> published.add(scope.asText())));
+                scopes.put(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), List.copyOf(published));
                 String operationId = operation.getValue().path("operationId").asText(null);
                 if (operationId == null || operation.getValue().path("requestBody").path("content").path("application/json").isMissingNode()) {
                     continue;
@@ -73,6 +81,14 @@ public final class ApiDocument {
     /** The schema of an operation's JSON request body, as published. */
     Optional<JsonSchema> requestSchema(String operationId) {
         return Optional.ofNullable(requestSchemas.get(operationId));
+    }
+
+    /**
+     * The scopes an operation publishes (any one admits the caller), by HTTP method and path template
+     * as the document writes it; empty if the document has no such operation.
+     */
+    Optional<List<String>> scopes(String method, String pathTemplate) {
+        return Optional.ofNullable(scopes.get(method + " " + pathTemplate));
     }
 
     private static JsonNode read() {

@@ -9,6 +9,10 @@ public final class ProblemExamples {
     public static final String S400 = "{\"type\": \"urn:portside:problem:invalid-body\", \"title\": \"Bad Request\", \"status\": 400, "
             + "\"detail\": \"first_name must be of type string, not integer\", "
             + "\"errors\": [{\"pointer\": \"/first_name\", \"detail\": \"must be of type string, not integer\"}]}";
+    public static final String S401 = "{\"type\": \"urn:portside:problem:unauthenticated\", \"title\": \"Unauthorized\", \"status\": 401, "
+            + "\"detail\": \"a bearer token is required (Authorization: Bearer <token>)\"}";
+    public static final String S403 = "{\"type\": \"urn:portside:problem:insufficient-scope\", \"title\": \"Forbidden\", \"status\": 403, "
+            + "\"detail\": \"the token does not grant any of the scopes users:write, admin\"}";
     public static final String S404 = "{\"type\": \"urn:portside:problem:not-found\", \"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"nothing is known by that name\"}";
     public static final String S405 = "{\"type\": \"about:blank\", \"title\": \"Method Not Allowed\", \"status\": 405, "

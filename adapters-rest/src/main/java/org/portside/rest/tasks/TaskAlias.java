@@ -9,6 +9,7 @@ import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.web.router.DefaultRouteBuilder;
 import jakarta.inject.Singleton;
+import org.portside.rest.shared.RouteAliases;
 
 /**
  * The specification's examples use the singular {@code /api/task}. Every route of
@@ -21,8 +22,9 @@ final class TaskAlias extends DefaultRouteBuilder {
 
     static final String ALIAS = "/api/task";
 
-    TaskAlias(ExecutionHandleLocator locator, BeanContext context) {
+    TaskAlias(ExecutionHandleLocator locator, BeanContext context, RouteAliases aliases) {
         super(locator);
+        aliases.register(ALIAS, TaskController.CANONICAL);
         BeanDefinition<TaskController> controller = context.getBeanDefinition(TaskController.class);
         for (ExecutableMethod<TaskController, ?> method : controller.getExecutableMethods()) {
             if (!method.hasStereotype(HttpMethodMapping.class)) {

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -48,10 +49,14 @@ import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Title;
 import org.portside.domain.tasks.Worker;
 import org.portside.rest.shared.BadRequest;
+import io.micronaut.security.authentication.Authentication;
 import org.portside.rest.shared.BodyFields;
+import org.portside.rest.shared.Details;
+import org.portside.rest.shared.Forbidden;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
+import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.RequestBodies;
 
@@ -84,6 +89,9 @@ final class TaskController {
 
     @Get
     @Operation(operationId = "findTasks", summary = "List tasks by start, then id; filters combine; paged with a keyset cursor (Link: rel=\"next\")")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_READ, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "a bare list of tasks",
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "<…?after=…>; rel=\"next\" when there may be more", schema = @Schema(type = "string")),
@@ -112,6 +120,9 @@ final class TaskController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "scheduleTask", summary = "Schedule a task (SCHEDULED); its start must be in the future")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.class)))
     @ApiResponse(responseCode = "201", description = "scheduled",
@@ -136,6 +147,9 @@ final class TaskController {
 
     @Get("/{id}")
     @Operation(operationId = "getTask", summary = "Read a task")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_READ, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S405)))
     @ApiResponse(responseCode = "200", description = "the task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's version, for If-Match", schema = @Schema(type = "string")),
@@ -147,6 +161,9 @@ final class TaskController {
 
     @Patch(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "changeTask", summary = "Change any of start, title, worker and status")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S405)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Change.class)))
@@ -167,6 +184,9 @@ final class TaskController {
 
     @Delete(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTask", summary = "Delete a task (not while RUNNING)")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "405", description = "the id is \"claim\", which takes POST only", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S405)))
     @ApiResponse(responseCode = "204", description = "deleted")
@@ -184,6 +204,9 @@ final class TaskController {
 
     @Patch(uri = "/{id}/payload", consumes = MediaType.ALL)
     @Operation(operationId = "mergeTaskPayload", summary = "Add or replace first-level payload keys; the other keys are kept")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.PayloadPatch.class)))
     @ApiResponse(responseCode = "200", description = "the whole task", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
@@ -208,6 +231,9 @@ final class TaskController {
 
     @Delete(uri = "/{id}/payload/{key}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTaskPayloadKey", summary = "Remove one first-level payload key")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "the whole task without that key", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
@@ -224,17 +250,22 @@ final class TaskController {
 
     @Post(uri = "/claim", consumes = MediaType.ALL)
     @Operation(operationId = "claimDueTasks", summary = "Hand out a worker's due tasks, earliest first, now RUNNING; never one task twice")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WORK, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Claim.class)))
     @ApiResponse(responseCode = "200", description = "the claimed tasks ([] when none is due)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskResponse.class))))
     @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
-    List<TaskResponse> claim(@Body @Nullable @Parameter(hidden = true) String body) {
+    List<TaskResponse> claim(@Body @Nullable @Parameter(hidden = true) String body,
+                             @Nullable @Parameter(hidden = true) Authentication caller) {
         TaskInput.Claim claim = bodies.read(body, "claimDueTasks", TaskInput.Claim.class).value();
         BodyFields fields = new BodyFields();
         Worker worker = fields.at("/worker", () -> new Worker(claim.worker()));
         fields.finish();
+        actsFor(caller, worker);
         return tasks.claim().claim(worker, claim.limit().orElse(ClaimDueTasks.DEFAULT_LIMIT)).stream().map(json::response).toList();
     }
 
@@ -263,6 +294,17 @@ final class TaskController {
     private static HttpResponse<Problem> claimIsPostOnly() {
         Problem problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, null, "claim takes POST only", List.of());
         return Problems.respond(HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST"), problem);
+    }
+
+    /** A token granting tasks:work alone acts only for the worker its worker claim names. */
+    private static void actsFor(Authentication caller, Worker worker) {
+        if (caller == null) {
+            return; // no token asked for (no key configured), or the route let an anonymous caller in
+        }
+        Scopes.onlyWorker(caller).filter(only -> !only.equals(worker.value())).ifPresent(only -> {
+            throw new Forbidden("other-worker", "this token acts for worker '" + Details.clip(only) + "' only, not for '"
+                    + Details.clip(worker.value()) + "'");
+        });
     }
 
     private static TaskChanges changes(RequestBodies.Read<TaskInput.Change> read) {
@@ -305,7 +347,7 @@ final class TaskController {
 
     /** An id that cannot be a task id names no task: 404, like any unknown id. */
     private static TaskId taskId(String raw) {
-        return TaskId.parse(raw).orElseThrow(() -> new NotFound("task-not-found", "no task with id '" + org.portside.rest.shared.Details.clip(raw) + "'"));
+        return TaskId.parse(raw).orElseThrow(() -> new NotFound("task-not-found", "no task with id '" + Details.clip(raw) + "'"));
     }
 
     private static int listLimit(String raw) {

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import org.portside.domain.shared.Identifier;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
+import org.portside.rest.shared.Scopes;
 
 /** Groups and their members. JDBC work is blocking, so requests run off the event loop. */
 @Controller("/groups")
@@ -63,6 +65,9 @@ final class GroupController {
 
     @Get("/{name}")
     @Operation(operationId = "listGroupMembers", summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_READ, Scopes.USERS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "200", description = "the members", content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
     @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
@@ -73,6 +78,9 @@ final class GroupController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "createGroup", summary = "Create an empty group named in the body")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.class)))
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
@@ -90,6 +98,9 @@ final class GroupController {
 
     @Post(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "createGroupAt", summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupRequest.AtUrl.class)))
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
@@ -110,6 +121,9 @@ final class GroupController {
 
     @Put(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "replaceGroupMembers", summary = "Set a group's members to exactly this list of userids, all or nothing")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(uniqueItems = true, schema = @Schema(implementation = Userid.class))))
     @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
@@ -131,6 +145,9 @@ final class GroupController {
 
     @Delete(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "removeGroup", summary = "Delete a group; no user lists it afterwards")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
+    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
     @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed group name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))

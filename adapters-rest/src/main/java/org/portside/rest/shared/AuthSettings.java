@@ -1,0 +1,42 @@
+package org.portside.rest.shared;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * How callers are authenticated ({@code portside.auth.*}, so {@code PORTSIDE_AUTH_JWT_SECRET} and the
+ * like). With no key configured, no token is asked for (see the README's protected mode).
+ */
+@ConfigurationProperties("portside.auth")
+public class AuthSettings {
+
+    /** The shortest HS256 secret accepted: RFC 7518 §3.2 asks for a key at least as long as the hash. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private String jwtSecret;
+    private String jwksUrl;
+
+    public String getJwtSecret() {
+        return jwtSecret;
+    }
+
+    public void setJwtSecret(String jwtSecret) {
+        this.jwtSecret = blankToNull(jwtSecret);
+    }
+
+    public String getJwksUrl() {
+        return jwksUrl;
+    }
+
+    public void setJwksUrl(String jwksUrl) {
+        this.jwksUrl = blankToNull(jwksUrl);
+    }
+
+    /** Whether tokens are required: a key to check them with is configured. */
+    public boolean tokensRequired() {
+        return jwtSecret != null || jwksUrl != null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

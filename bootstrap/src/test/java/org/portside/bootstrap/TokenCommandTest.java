@@ -55,6 +55,14 @@ class TokenCommandTest {
             assertEquals(401, http.post("/users", body).status());
             assertEquals(403, http.sendWithHeaders("POST", "/users", body, Map.of("Authorization", "Bearer " + reader)).status());
             assertEquals(201, http.sendWithHeaders("POST", "/users", body, Map.of("Authorization", "Bearer " + writer)).status());
+            assertEquals(200, http.get("/health/liveness").status(), "the probes need no token");
+            assertEquals(200, http.get("/health/readiness").status(), "the probes need no token");
+            assertEquals(401, http.get("/health").status(), "health details need a token");
+            assertEquals(401, http.get("/metrics").status(), "metrics need a token");
+            String admin = TokenCommand.run(new String[] {"token", "--scope", "admin"}, Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), Instant.now());
+            assertEquals(403, http.sendWithHeaders("GET", "/metrics", null, Map.of("Authorization", "Bearer " + writer)).status());
+            assertEquals(200, http.sendWithHeaders("GET", "/metrics", null, Map.of("Authorization", "Bearer " + admin)).status());
+            assertEquals(200, http.sendWithHeaders("GET", "/health", null, Map.of("Authorization", "Bearer " + admin)).status());
         }
     }
 }

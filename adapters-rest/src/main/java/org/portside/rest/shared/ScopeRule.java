@@ -28,8 +28,9 @@ final class ScopeRule implements SecurityRule<HttpRequest<?>> {
     /** Request attribute: the scopes the refused operation needs, for the 403's WWW-Authenticate. */
     static final String NEEDED = "portside.scopes.needed";
 
-    private static final Set<String> PUBLIC = Set.of("/openapi.yml", "/swagger-ui", "/swagger-ui/{+path}", "/swagger-ui/**",
-            "/health/liveness", "/health/readiness");
+    private static final Set<String> PUBLIC = Set.of("/openapi.yml", "/swagger-ui");
+    /** The probes an orchestrator calls without credentials (status only). */
+    private static final Set<String> PROBES = Set.of("/health/liveness", "/health/readiness");
 
     private final AuthSettings settings;
     private final ApiDocument document;
@@ -72,7 +73,8 @@ final class ScopeRule implements SecurityRule<HttpRequest<?>> {
         if (published.isPresent()) {
             return published;
         }
-        return PUBLIC.contains(template) || template.startsWith("/swagger-ui/") ? Optional.empty() : Optional.of(List.of(Scopes.ADMIN));
+        boolean open = PUBLIC.contains(template) || template.startsWith("/swagger-ui/") || PROBES.contains(request.getPath());
+        return open ? Optional.empty() : Optional.of(List.of(Scopes.ADMIN));
     }
 
     @Override

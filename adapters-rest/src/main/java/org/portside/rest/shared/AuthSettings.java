@@ -14,6 +14,20 @@ public class AuthSettings {
 
     private String jwtSecret;
     private String jwksUrl;
+    private String mode;
+
+    /** {@code none}: run without tokens on any address, on purpose ({@code PORTSIDE_AUTH_MODE=none}). */
+    public boolean explicitlyOpen() {
+        return "none".equalsIgnoreCase(mode);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = blankToNull(mode);
+    }
 
     public String getJwtSecret() {
         return jwtSecret;

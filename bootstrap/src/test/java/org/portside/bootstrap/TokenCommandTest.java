@@ -47,7 +47,8 @@ class TokenCommandTest {
     @Test
     void the_service_accepts_what_it_signs_and_refuses_the_wrong_scope() {
         try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "portside.auth.jwt-secret", SECRET, "micronaut.server.port", -1), "test").getApplicationContext()) {
+                "portside.auth.jwt-secret", SECRET, "micronaut.server.port", -1,
+                "endpoints.health.details-visible", "AUTHENTICATED"), "test").getApplicationContext()) { // the shipped default
             Http http = new Http(context.getBean(EmbeddedServer.class).getURI());
             String writer = TokenCommand.run(new String[] {"token", "--scope", "users:write"}, Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), Instant.now());
             String reader = TokenCommand.run(new String[] {"token", "--scope", "guids:read"}, Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), Instant.now());
@@ -62,7 +63,27 @@ class TokenCommandTest {
             String admin = TokenCommand.run(new String[] {"token", "--scope", "admin"}, Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), Instant.now());
             assertEquals(403, http.sendWithHeaders("GET", "/metrics", null, Map.of("Authorization", "Bearer " + writer)).status());
             assertEquals(200, http.sendWithHeaders("GET", "/metrics", null, Map.of("Authorization", "Bearer " + admin)).status());
-            assertEquals(200, http.sendWithHeaders("GET", "/health", null, Map.of("Authorization", "Bearer " + admin)).status());
+            Http.Response health = http.sendWithHeaders("GET", "/health", null, Map.of("Authorization", "Bearer " + admin));
+            assertEquals(200, health.status());
+            assertTrue(health.body().contains("details"), "an admin sees the details: " + health.body());
+            Http.Response probe = http.get("/health/liveness");
+            assertTrue(!probe.body().contains("details") && !probe.body().contains("jdbc"), "a probe says the status only: " + probe.body());
+            Http.Response readiness = http.get("/health/readiness");
+            assertTrue(!readiness.body().contains("details") && !readiness.body().contains("jdbc"), "a probe says the status only: " + readiness.body());
+            assertEquals(401, http.get("/prometheus").status(), "the scrape endpoint needs a token");
+            assertEquals(403, http.sendWithHeaders("GET", "/prometheus", null, Map.of("Authorization", "Bearer " + writer)).status());
+            http.sendWithHeaders("GET", "/guid/9094E4C980C74043A4B586B420E69DDF", null, Map.of("Authorization", "Bearer " + admin));
+            Http.Response scrape = http.sendWithHeaders("GET", "/prometheus", null, Map.of("Authorization", "Bearer " + admin));
+            assertEquals(200, scrape.status());
+            assertTrue(scrape.body().contains("# TYPE") && scrape.body().contains("portside_cache_requests"),
+                    () -> "Prometheus' text format: " + scrape.body().substring(0, Math.min(400, scrape.body().length())));
+            for (Http.Response any : new Http.Response[] {probe, scrape, http.get("/users/nobody")}) {
+                assertEquals("nosniff", any.header("X-Content-Type-Options").orElse(""), "every answer: " + any);
+                assertTrue(any.header("Server").isEmpty(), "no server header");
+            }
+            Http.Response preflight = http.sendWithHeaders("OPTIONS", "/users", null,
+                    Map.of("Origin", "https://elsewhere.example", "Access-Control-Request-Method", "POST"));
+            assertTrue(preflight.header("Access-Control-Allow-Origin").isEmpty(), "CORS is off unless configured: " + preflight);
         }
     }
 }

@@ -15,6 +15,26 @@ public class AuthSettings {
     private String jwtSecret;
     private String jwksUrl;
     private String mode;
+    private String issuer;
+    private String audience;
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    /** {@code iss} every token must carry ({@code PORTSIDE_AUTH_ISSUER}); unchecked when unset. */
+    public void setIssuer(String issuer) {
+        this.issuer = blankToNull(issuer);
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    /** An {@code aud} every token must name ({@code PORTSIDE_AUTH_AUDIENCE}); unchecked when unset. */
+    public void setAudience(String audience) {
+        this.audience = blankToNull(audience);
+    }
 
     /** {@code none}: run without tokens on any address, on purpose ({@code PORTSIDE_AUTH_MODE=none}). */
     public boolean explicitlyOpen() {

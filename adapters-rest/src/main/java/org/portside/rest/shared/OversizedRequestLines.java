@@ -109,7 +109,8 @@ final class OversizedRequestLines implements BeanCreatedEventListener<NettyServe
             response.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                    .set(SecurityHeaders.NOSNIFF, "nosniff");
             return response;
         }
     }

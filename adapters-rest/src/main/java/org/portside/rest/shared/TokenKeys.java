@@ -7,7 +7,15 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import com.nimbusds.jose.jwk.KeyType;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
+import io.micronaut.security.token.jwt.validator.AudienceJwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.IssuerJwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.JwtClaimsValidatorConfiguration;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 
 /** The keys bearer tokens are checked with, made from portside's own settings. */
@@ -32,5 +40,89 @@ class TokenKeys {
         configuration.setSecret(secret);
         configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
         return new SecretSignature(configuration);
+    }
+
+    /**
+     * The identity provider's published keys (RS256, ES256 …), fetched from its JWKS URL and cached;
+     * the library verifies with them without blocking (its ReactiveJwksSignature, made for each such
+     * configuration).
+     */
+    @Singleton
+    @Named("portside-jwks")
+    @Requires(property = "portside.auth.jwks-url")
+    JwksSignatureConfiguration identityProvider(AuthSettings settings) {
+        return new JwksSignatureConfiguration() {
+            @Override
+            public String getName() {
+                return "portside-jwks";
+            }
+
+            @Override
+            public String getUrl() {
+                return settings.getJwksUrl();
+            }
+
+            @Override
+            public KeyType getKeyType() {
+                return null; // any key type the provider publishes: RSA and EC alike
+            }
+
+            @Override
+            public Integer getCacheExpiration() {
+                return 60;
+            }
+        };
+    }
+
+    /** iss and aud, checked by the library's own validators when portside.auth.issuer / audience are set. */
+    @Singleton
+    @Requires(property = "portside.auth.issuer")
+    GenericJwtClaimsValidator<HttpRequest<?>> issuer(AuthSettings settings) {
+        return new IssuerJwtClaimsValidator<>(claimsConfiguration(settings));
+    }
+
+    @Singleton
+    @Requires(property = "portside.auth.audience")
+    GenericJwtClaimsValidator<HttpRequest<?>> audience(AuthSettings settings) {
+        return new AudienceJwtClaimsValidator<>(claimsConfiguration(settings));
+    }
+
+    private static JwtClaimsValidatorConfiguration claimsConfiguration(AuthSettings settings) {
+        return new JwtClaimsValidatorConfiguration() {
+            @Override
+            public String getAudience() {
+                return settings.getAudience();
+            }
+
+            @Override
+            public String getIssuer() {
+                return settings.getIssuer();
+            }
+
+            @Override
+            public boolean isSubjectNotNull() {
+                return true;
+            }
+
+            @Override
+            public boolean isNotBefore() {
+                return true;
+            }
+
+            @Override
+            public boolean isExpiration() {
+                return true;
+            }
+
+            @Override
+            public boolean isNonce() {
+                return false;
+            }
+
+            @Override
+            public boolean isOpenidIdtoken() {
+                return false;
+            }
+        };
     }
 }

@@ -42,32 +42,55 @@ class DocumentedExamplesTest {
 
     @Test
     void every_documented_example_succeeds_in_swagger_ui_order() throws Exception {
-        document = new YAMLMapper().readTree(new Http(server.getURI()).get("/openapi.yml").body());
+        walk(server, (op, scopes) -> Map.of());
+    }
+
+    /**
+     * Sends every operation's documented example, in {@link #WALK} order, with the headers
+     * {@code auth} gives for it (from the operation and the scopes it publishes); each must succeed.
+     */
+    static void walk(EmbeddedServer server, java.util.function.BiFunction<String, List<String>, Map<String, String>> auth) throws Exception {
+        DocumentedExamplesTest walker = new DocumentedExamplesTest();
+        walker.document = new YAMLMapper().readTree(new Http(server.getURI()).get("/openapi.yml").body());
         Http http = new Http(server.getURI()).checkedAgainstDocument();
-        Map<String, Operation> operations = operations();
+        Map<String, Operation> operations = walker.operations();
         assertEquals(new TreeSet<>(operations.keySet()), new TreeSet<>(WALK), "the walk covers every documented operation");
 
         Map<String, String> known = new LinkedHashMap<>();
         for (String id : WALK) {
             Operation op = operations.get(id);
-            String path = op.path();
-            for (JsonNode parameter : op.node().path("parameters")) {
-                if (parameter.path("in").asText().equals("path")) {
-                    String name = parameter.path("name").asText();
-                    JsonNode example = parameter.has("example") ? parameter.get("example") : resolve(parameter.path("schema")).get("example");
-                    String value = example != null ? example.asText() : known.get(name);
-                    assertTrue(value != null, id + ": the path parameter " + name + " has no example");
-                    path = path.replace("{" + name + "}", value);
-                }
+            Request request = walker.request(op, known);
+            List<String> scopes = new java.util.ArrayList<>();
+            op.node().at("/security/0/" + Scopes.BEARER).forEach(scope -> scopes.add(scope.asText()));
+            Map<String, String> headers = new java.util.HashMap<>(auth.apply(id, scopes));
+            if (request.body() != null) {
+                headers.put("Content-Type", "application/json");
             }
-            JsonNode body = op.node().path("requestBody").path("content").path("application/json").path("schema");
-            String json = body.isMissingNode() ? null : new ObjectMapper().writeValueAsString(example(body, id));
-            Http.Response r = http.send(op.method().toUpperCase(), path, json, json == null ? null : "application/json");
-            assertTrue(r.status() >= 200 && r.status() < 300, id + " " + op.method() + " " + path + " " + json + " answered " + r);
+            Http.Response r = http.sendWithHeaders(op.method().toUpperCase(), request.path(), request.body(), headers);
+            assertTrue(r.status() >= 200 && r.status() < 300, id + " " + op.method() + " " + request.path() + " " + request.body() + " answered " + r);
             if (id.equals("scheduleTask")) {
                 known.put("id", (String) r.object().get("id"));
             }
         }
+    }
+
+    record Request(String path, String body) {
+    }
+
+    /** The request Swagger UI's "Try it out" sends for an operation, from the document's examples. */
+    Request request(Operation op, Map<String, String> known) throws Exception {
+        String path = op.path();
+        for (JsonNode parameter : op.node().path("parameters")) {
+            if (parameter.path("in").asText().equals("path")) {
+                String name = parameter.path("name").asText();
+                JsonNode example = parameter.has("example") ? parameter.get("example") : resolve(parameter.path("schema")).get("example");
+                String value = example != null ? example.asText() : known.get(name);
+                assertTrue(value != null, op.node().path("operationId").asText() + ": the path parameter " + name + " has no example");
+                path = path.replace("{" + name + "}", value);
+            }
+        }
+        JsonNode body = op.node().path("requestBody").path("content").path("application/json").path("schema");
+        return new Request(path, body.isMissingNode() ? null : new ObjectMapper().writeValueAsString(example(body, op.node().path("operationId").asText())));
     }
 
     record Operation(String method, String path, JsonNode node) {

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import org.portside.rest.shared.WorkPools;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -54,11 +55,12 @@ class UseCaseFactory {
     }
 
     /**
-     * Where the non-blocking GUID API runs its JDBC work: as many threads as the pool has
-     * connections (more could only wait), and a bounded queue so overload is refused, not hoarded.
+     * Where all JDBC work runs, for every context (the users and task routes by @ExecuteOn, the GUID
+     * use cases by their stages): as many threads as the pool has connections (more could only
+     * wait), and a bounded queue so overload is refused with a 503, not hoarded.
      */
     @Singleton
-    @Named("database-work")
+    @Named(WorkPools.DATABASE)
     @Bean(preDestroy = "shutdown")
     ExecutorService databaseWork(@Value("${datasources.default.maximum-pool-size:16}") int connections,
                                  @Value("${portside.database.work-queue:10000}") int queue) {
@@ -81,7 +83,7 @@ class UseCaseFactory {
 
     @Singleton
     GuidService guidService(GuidStore store, GuidCache cache, Transactions transactions, Clock clock,
-                            @Named("database-work") ExecutorService databaseWork, GuidSettings settings) {
+                            @Named(WorkPools.DATABASE) ExecutorService databaseWork, GuidSettings settings) {
         return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings);
     }
 }

@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,16 +58,17 @@ import org.portside.rest.shared.ProblemExamples;
 import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.RequestBodies;
+import org.portside.rest.shared.WorkPools;
 
 /**
  * The task scheduler at {@code /api/tasks} ({@link TaskAlias} serves the same routes at the
- * specification's singular {@code /api/task}). Every route runs on the blocking executor (JDBC).
+ * specification's singular {@code /api/task}). Every route runs on the database work pool (JDBC), which answers 503 when its queue is full.
  * When several errors apply, the first of 404, 400, 412, 409 answers: what a request says is read
  * in {@link #readFor}, which reports a bad request only once the task is known to exist; the use
  * cases then check the version (412) before the state (409).
  */
 @Controller(TaskController.CANONICAL)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(WorkPools.DATABASE)
 @Tag(name = "tasks", description = "The task scheduler. Every route is also served at the singular /api/task (the specification's "
         + "examples use it); Location always names /api/tasks.")
 final class TaskController {
@@ -89,6 +89,7 @@ final class TaskController {
 
     @Get
     @Operation(operationId = "findTasks", summary = "List tasks by start, then id; filters combine; paged with a keyset cursor (Link: rel=\"next\")")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_READ, Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -120,6 +121,7 @@ final class TaskController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "scheduleTask", summary = "Schedule a task (SCHEDULED); its start must be in the future")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -147,6 +149,7 @@ final class TaskController {
 
     @Get("/{id}")
     @Operation(operationId = "getTask", summary = "Read a task")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_READ, Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -161,6 +164,7 @@ final class TaskController {
 
     @Patch(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "changeTask", summary = "Change any of start, title, worker and status")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -184,6 +188,7 @@ final class TaskController {
 
     @Delete(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTask", summary = "Delete a task (not while RUNNING)")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -204,6 +209,7 @@ final class TaskController {
 
     @Patch(uri = "/{id}/payload", consumes = MediaType.ALL)
     @Operation(operationId = "mergeTaskPayload", summary = "Add or replace first-level payload keys; the other keys are kept")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -231,6 +237,7 @@ final class TaskController {
 
     @Delete(uri = "/{id}/payload/{key}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTaskPayloadKey", summary = "Remove one first-level payload key")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -250,6 +257,7 @@ final class TaskController {
 
     @Post(uri = "/claim", consumes = MediaType.ALL)
     @Operation(operationId = "claimDueTasks", summary = "Hand out a worker's due tasks, earliest first, now RUNNING; never one task twice")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WORK, Scopes.TASKS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,6 +36,7 @@ import org.portside.domain.users.UserId;
 import org.portside.rest.shared.BadRequest;
 import org.portside.rest.shared.BodyFields;
 import org.portside.rest.shared.RequestBodies;
+import org.portside.rest.shared.WorkPools;
 import org.portside.domain.shared.Identifier;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
@@ -45,7 +45,7 @@ import org.portside.rest.shared.Scopes;
 
 /** Groups and their members. JDBC work is blocking, so requests run off the event loop. */
 @Controller("/groups")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(WorkPools.DATABASE)
 @Tag(name = "groups")
 final class GroupController {
 
@@ -65,6 +65,7 @@ final class GroupController {
 
     @Get("/{name}")
     @Operation(operationId = "listGroupMembers", summary = "List a group's members: a bare, sorted list of userids ([] for an empty group)")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_READ, Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -78,6 +79,7 @@ final class GroupController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "createGroup", summary = "Create an empty group named in the body")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -98,6 +100,7 @@ final class GroupController {
 
     @Post(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "createGroupAt", summary = "Create an empty group at its URL (no body needed; a body's name must equal the URL's)")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -121,6 +124,7 @@ final class GroupController {
 
     @Put(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "replaceGroupMembers", summary = "Set a group's members to exactly this list of userids, all or nothing")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -145,6 +149,7 @@ final class GroupController {
 
     @Delete(uri = "/{name}", consumes = MediaType.ALL)
     @Operation(operationId = "removeGroup", summary = "Delete a group; no user lists it afterwards")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))

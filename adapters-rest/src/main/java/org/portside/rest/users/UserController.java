@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,10 +34,11 @@ import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
 import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.RequestBodies;
+import org.portside.rest.shared.WorkPools;
 
 /** User records. JDBC work is blocking, so requests run off the event loop. */
 @Controller("/users")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(WorkPools.DATABASE)
 @Tag(name = "users")
 final class UserController {
 
@@ -58,6 +58,7 @@ final class UserController {
 
     @Get("/{userid}")
     @Operation(operationId = "getUser", summary = "Read a user")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_READ, Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -71,6 +72,7 @@ final class UserController {
 
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "registerUser", summary = "Create a user (userid in the body)")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -87,6 +89,7 @@ final class UserController {
 
     @Post(uri = "/{userid}", consumes = MediaType.ALL)
     @Operation(operationId = "registerUserAt", summary = "Create a user at its URL (a userid in the body must equal the URL's)")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -105,6 +108,7 @@ final class UserController {
 
     @Put(uri = "/{userid}", consumes = MediaType.ALL)
     @Operation(operationId = "replaceUser", summary = "Replace a user's whole record (omitted groups means none); the userid cannot change")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
@@ -122,6 +126,7 @@ final class UserController {
 
     @Delete(uri = "/{userid}", consumes = MediaType.ALL)
     @Operation(operationId = "removeUser", summary = "Delete a user; it leaves every group")
+    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
     @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
     @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))

@@ -37,6 +37,15 @@ class InMemoryWiring {
         return new GroupService(directory, directory, transactions);
     }
 
+    /** The pool the database-bound routes run on, as bootstrap provides it (bounded, so full means 503). */
+    @Singleton
+    @jakarta.inject.Named(WorkPools.DATABASE)
+    @io.micronaut.context.annotation.Bean(preDestroy = "shutdown")
+    java.util.concurrent.ExecutorService databaseWork() {
+        return new java.util.concurrent.ThreadPoolExecutor(8, 8, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(1000), new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+    }
+
     @Singleton
     MutableClock clock() {
         return new MutableClock(Instant.now());

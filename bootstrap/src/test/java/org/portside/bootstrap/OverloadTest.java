@@ -1,0 +1,90 @@
+package org.portside.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.portside.persistence.shared.Database;
+import org.portside.rest.shared.Http;
+
+/**
+ * One concurrency model for the three contexts: database work runs on one pool with as many threads
+ * as connections and a bounded queue; what does not fit is refused at once with 503 and Retry-After,
+ * instead of piling up in memory, and what was taken is served once the database can.
+ */
+class OverloadTest {
+
+    static final int CONNECTIONS = 2;
+    static final int QUEUE = 2;
+
+    @Test
+    void a_full_work_queue_answers_503_with_retry_after_in_every_context_and_the_rest_is_served() throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "datasources.default.maximum-pool-size", CONNECTIONS,
+                "datasources.default.connection-timeout-millis", 20_000,
+                "portside.database.work-queue", QUEUE), "test").getApplicationContext()) {
+            Http http = new Http(context.getBean(EmbeddedServer.class).getURI());
+            Database database = context.getBean(Database.class);
+            List<Connection> held = new ArrayList<>();
+            ExecutorService clients = Executors.newFixedThreadPool(12);
+            try {
+                for (int i = 0; i < CONNECTIONS; i++) {
+                    held.add(database.dataSource().getConnection()); // every connection taken: the pool's threads will wait
+                }
+                List<Future<Http.Response>> answers = new ArrayList<>();
+                String[] paths = {"/users/nobody", "/groups/nobody", "/api/tasks/" + UUID.randomUUID(),
+                        "/guid/" + UUID.randomUUID().toString().replace("-", "").toUpperCase()};
+                for (int i = 0; i < 12; i++) {
+                    String path = paths[i % paths.length];
+                    answers.add(clients.submit(() -> http.get(path)));
+                }
+                // what does not fit is refused at once; wait for those refusals (nothing can be served
+                // before the connections are released, so a late request still finds the pool full)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (answers.stream().filter(Future::isDone).count() < 12 - CONNECTIONS - QUEUE && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                held.forEach(OverloadTest::close); // the database is back: what was taken gets served
+                held.clear();
+                int refused = 0;
+                int served = 0;
+                for (Future<Http.Response> answer : answers) {
+                    Http.Response r = answer.get(30, TimeUnit.SECONDS);
+                    if (r.status() == 503) {
+                        refused++;
+                        assertEquals("1", r.header("Retry-After").orElse(""), r::toString);
+                        assertTrue(r.contentType().startsWith("application/problem+json"), r::toString);
+                    } else {
+                        assertEquals(404, r.status(), () -> "taken, then served: " + r);
+                        served++;
+                    }
+                }
+                assertEquals(CONNECTIONS + QUEUE, served, "as many as the pool's threads and queue hold are served");
+                assertEquals(12 - CONNECTIONS - QUEUE, refused, "the rest is refused at once");
+            } finally {
+                clients.shutdownNow();
+                held.forEach(OverloadTest::close);
+            }
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

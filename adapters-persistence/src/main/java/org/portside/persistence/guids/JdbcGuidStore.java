@@ -1,6 +1,7 @@
 package org.portside.persistence.guids;
 
 import jakarta.inject.Singleton;
+import org.portside.persistence.shared.TranslatesOutages;
 import java.time.Instant;
 import java.util.Optional;
 import org.portside.application.guids.port.out.GuidStore;
@@ -11,7 +12,8 @@ import org.portside.domain.guids.Owner;
 import org.portside.persistence.shared.RowLocks;
 
 @Singleton
-final class JdbcGuidStore implements GuidStore {
+@TranslatesOutages // not final: the interceptor subclasses it
+class JdbcGuidStore implements GuidStore {
 
     private final GuidRows rows;
     private final RowLocks locks;

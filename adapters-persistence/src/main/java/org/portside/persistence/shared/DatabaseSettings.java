@@ -14,7 +14,8 @@ public class DatabaseSettings {
     private String username = "postgres";
     private String password = "";
     private int maximumPoolSize = 16;
-    private long connectionTimeoutMillis = 5_000;
+    /** Short, so an unreachable database is a quick 503, not a long wait: connections are otherwise at hand (one per worker thread). */
+    private long connectionTimeoutMillis = 2_000;
 
     public String getUrl() {
         return url;

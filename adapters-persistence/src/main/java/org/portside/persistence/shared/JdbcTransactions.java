@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * from the start a few times before the failure is let through.
  */
 @Singleton
-final class JdbcTransactions implements Transactions {
+@TranslatesOutages // not final: the interceptor subclasses it
+class JdbcTransactions implements Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
     /** deadlock_detected, serialization_failure, foreign_key_violation (a referenced row vanished). */

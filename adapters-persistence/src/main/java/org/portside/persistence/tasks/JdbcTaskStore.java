@@ -3,6 +3,7 @@ package org.portside.persistence.tasks;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.portside.persistence.shared.TranslatesOutages;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ import org.portside.domain.tasks.Worker;
  */
 @Singleton
 @Connectable // reads outside a transaction get a connection of their own; inside one, they join it
+@TranslatesOutages // not final: the interceptor subclasses it
 class JdbcTaskStore implements TaskStore {
 
     /** The payload comes back as two parallel arrays: its first-level keys and the JSON text of each value. */

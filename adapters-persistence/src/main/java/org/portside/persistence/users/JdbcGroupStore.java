@@ -1,6 +1,7 @@
 package org.portside.persistence.users;
 
 import jakarta.inject.Singleton;
+import org.portside.persistence.shared.TranslatesOutages;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,8 @@ import org.portside.domain.users.UserId;
 import org.portside.persistence.shared.RowLocks;
 
 @Singleton
-final class JdbcGroupStore implements GroupStore {
+@TranslatesOutages // not final: the interceptor subclasses it
+class JdbcGroupStore implements GroupStore {
 
     private final GroupRows groups;
     private final UserRows users;

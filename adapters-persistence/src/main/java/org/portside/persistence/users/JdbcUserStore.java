@@ -1,6 +1,7 @@
 package org.portside.persistence.users;
 
 import jakarta.inject.Singleton;
+import org.portside.persistence.shared.TranslatesOutages;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import org.portside.domain.users.UserId;
 import org.portside.persistence.shared.RowLocks;
 
 @Singleton
-final class JdbcUserStore implements UserStore {
+@TranslatesOutages // not final: the interceptor subclasses it
+class JdbcUserStore implements UserStore {
 
     private final UserRows rows;
     private final RowLocks locks;

@@ -27,6 +27,25 @@ class LogLinesTest {
         assertTrue(logged.endsWith("task 7 created for worker w1 ünïcødé 😀" + System.lineSeparator()), logged);
     }
 
+    @Test
+    void logging_never_blocks_a_request_the_access_log_included() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogLinesTest.class.getResource("/logback.xml"));
+            for (String logger : new String[] {"HTTP_ACCESS_LOGGER", "portside.tasks"}) {
+                ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent> appender = context.getLogger("ROOT").getAppender("ASYNC");
+                assertTrue(appender instanceof ch.qos.logback.classic.AsyncAppender async && async.isNeverBlock(),
+                        logger + " logs through a never-blocking asynchronous appender");
+                assertTrue(context.getLogger(logger).isAdditive(), logger + " reaches it");
+            }
+        } finally {
+            context.stop();
+        }
+    }
+
     /** Logs one INFO event through a logger context configured from the shipped logback.xml; returns what it printed. */
     private static String logWithProductionConfig(String format, Object... arguments) throws Exception {
         PrintStream original = System.out;

@@ -63,15 +63,14 @@ final class GuidController {
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "registerGuid", summary = "Register a new GUID chosen by the server")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
-    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
-    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
-    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.class)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body (a GUID in it, too: the server picks it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
-    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<HttpResponse<GuidResponse>> create(@Body @Nullable @Parameter(hidden = true) String body) {
         return create0(body, "registerGuid");
     }
@@ -79,15 +78,14 @@ final class GuidController {
     @Put(consumes = MediaType.ALL)
     @Operation(operationId = "registerGuidWithPut", summary = "Register a new GUID chosen by the server (the same as POST /guid)")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
-    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
-    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
-    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.class)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body (a GUID in it, too: the server picks it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
-    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<HttpResponse<GuidResponse>> createWithPut(@Body @Nullable @Parameter(hidden = true) String body) {
         return create0(body, "registerGuidWithPut");
     }
@@ -95,16 +93,15 @@ final class GuidController {
     @Post(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(operationId = "upsertGuid", summary = "Create the GUID if absent or expired (201), else change the fields given (200)")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
-    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
-    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
-    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.AtUrl.class)))
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
-    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<HttpResponse<GuidResponse>> upsert(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid, @Body @Nullable @Parameter(hidden = true) String body) {
         return upsert0(guid, body, "upsertGuid");
     }
@@ -112,16 +109,15 @@ final class GuidController {
     @Put(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(operationId = "upsertGuidWithPut", summary = "Create the GUID if absent or expired (201), else change the fields given (200); the same as POST")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
-    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
-    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
-    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidInput.AtUrl.class)))
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "201", description = "created", headers = @Header(name = "Location", description = "the GUID's URL", schema = @Schema(type = "string")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
-    @ApiResponse(responseCode = "413", description = "the body is over 1 MiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S413)))
-    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<HttpResponse<GuidResponse>> upsertWithPut(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid, @Body @Nullable @Parameter(hidden = true) String body) {
         return upsert0(guid, body, "upsertGuidWithPut");
     }
@@ -129,14 +125,13 @@ final class GuidController {
     @Get("/{guid}")
     @Operation(operationId = "getGuid", summary = "Read a GUID")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_READ, Scopes.GUIDS_WRITE, Scopes.ADMIN})
-    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
-    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
-    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
     @ApiResponse(responseCode = "200", description = "the record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuidResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
-    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<GuidResponse> get(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
         return read.read(guid(guid)).thenApply(GuidResponse::of);
     }
@@ -144,14 +139,13 @@ final class GuidController {
     @Delete(uri = "/{guid}", consumes = MediaType.ALL)
     @Operation(operationId = "removeGuid", summary = "Delete a GUID")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.GUIDS_WRITE, Scopes.ADMIN})
-    @ApiResponse(responseCode = "401", description = "no bearer token, or one that does not hold", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S401)))
-    @ApiResponse(responseCode = "403", description = "the token grants none of the scopes this needs", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "WWW-Authenticate", schema = @Schema(type = "string")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S403)))
-    @ApiResponse(responseCode = "414", description = "the URL is over 4 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S414)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
-    @ApiResponse(responseCode = "503", description = "too busy: the database work queue is full; retry after the given seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S503)))
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<HttpResponse<Void>> delete(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
         return remove.remove(guid(guid)).thenApply(done -> HttpResponse.noContent());
     }

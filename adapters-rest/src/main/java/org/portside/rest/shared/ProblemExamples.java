@@ -9,10 +9,6 @@ public final class ProblemExamples {
     public static final String S400 = "{\"type\": \"urn:portside:problem:invalid-body\", \"title\": \"Bad Request\", \"status\": 400, "
             + "\"detail\": \"first_name must be of type string, not integer\", "
             + "\"errors\": [{\"pointer\": \"/first_name\", \"detail\": \"must be of type string, not integer\"}]}";
-    public static final String S401 = "{\"type\": \"urn:portside:problem:unauthenticated\", \"title\": \"Unauthorized\", \"status\": 401, "
-            + "\"detail\": \"a bearer token is required (Authorization: Bearer <token>)\"}";
-    public static final String S403 = "{\"type\": \"urn:portside:problem:insufficient-scope\", \"title\": \"Forbidden\", \"status\": 403, "
-            + "\"detail\": \"the token does not grant any of the scopes users:write, admin\"}";
     public static final String S404 = "{\"type\": \"urn:portside:problem:not-found\", \"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"nothing is known by that name\"}";
     public static final String S405 = "{\"type\": \"about:blank\", \"title\": \"Method Not Allowed\", \"status\": 405, "
@@ -21,12 +17,6 @@ public final class ProblemExamples {
             + "\"detail\": \"it exists already, or its state does not allow this\"}";
     public static final String S412 = "{\"type\": \"urn:portside:problem:stale-etag\", \"title\": \"Precondition Failed\", \"status\": 412, "
             + "\"detail\": \"the task has changed since version 1 (it is at version 2); read it again\"}";
-    public static final String S413 = "{\"type\": \"about:blank\", \"title\": \"Request Entity Too Large\", \"status\": 413, "
-            + "\"detail\": \"The content length exceeds the maximum allowed content length\"}";
-    public static final String S414 = "{\"type\": \"about:blank\", \"title\": \"URI Too Long\", \"status\": 414, "
-            + "\"detail\": \"The request line is too long; a URL of portside's API fits in 4 KiB.\"}";
-    public static final String S503 = "{\"type\": \"urn:portside:problem:overloaded\", \"title\": \"Service Unavailable\", \"status\": 503, "
-            + "\"detail\": \"The service is overloaded; retry shortly.\"}";
 
     private ProblemExamples() {
     }

@@ -8,7 +8,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +33,7 @@ public final class RedisConnector implements AutoCloseable {
     private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> connection =
             new AtomicReference<>();
     private final AtomicLong nextAttemptNanos = new AtomicLong();
+    private final List<RedisInvalidations> channels = new CopyOnWriteArrayList<>();
 
     public RedisConnector(RedisClient client, RedisURI uri, Duration commandTimeout, Duration retryInterval) {
         this.client = client;
@@ -57,6 +60,13 @@ public final class RedisConnector implements AutoCloseable {
             connectInBackground();
         }
         return Optional.empty();
+    }
+
+    /** An invalidation channel on this Redis, closed with this connector; call {@code listen} to start it. */
+    public RedisInvalidations invalidations(String channel) {
+        RedisInvalidations invalidations = new RedisInvalidations(client, uri, this, channel, retryInterval);
+        channels.add(invalidations);
+        return invalidations;
     }
 
     /** Where Redis is, without credentials: for logs and health details. */
@@ -93,6 +103,7 @@ public final class RedisConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        channels.forEach(RedisInvalidations::close);
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection.getAndSet(null);
         if (current != null) {
             current.thenAccept(StatefulRedisConnection::closeAsync);

@@ -1,0 +1,56 @@
+package org.portside.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.portside.cache.shared.RedisTestServer;
+import org.portside.domain.guids.Guid;
+import org.portside.persistence.shared.Database;
+import org.portside.rest.shared.Http;
+
+/**
+ * Two portside instances on one database and one Redis, each with its near cache: a change made
+ * through one is seen through the other within 100 ms, and at once through the one that made it.
+ */
+class TwoInstancesTest {
+
+    @Test
+    void a_guid_changed_on_one_instance_is_fresh_on_the_other_within_100_ms() {
+        String prefix = "portside-two-" + System.nanoTime() + ":";
+        Map<String, Object> shared = Map.of("redis.uri", RedisTestServer.requireRunning(),
+                "portside.cache.redis.key-prefix", prefix);
+        try (EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, shared, "test")) {
+            String url = a.getApplicationContext().getBean(Database.class).url();
+            Map<String, Object> second = new java.util.HashMap<>(shared);
+            second.put("datasources.default.url", url);
+            try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, second, "test")) {
+                Http onA = new Http(a.getURI());
+                Http onB = new Http(b.getURI());
+                for (int round = 0; round < 20; round++) {
+                    String guid = Guid.of(UUID.randomUUID()).value();
+                    assertEquals(201, onA.post("/guid/" + guid, "{\"user\":\"before\"}").status());
+                    // both instances have it cached now (in Redis and in their near caches)
+                    for (int i = 0; i < 3; i++) {
+                        assertEquals("before", onA.get("/guid/" + guid).object().get("user"));
+                        assertEquals("before", onB.get("/guid/" + guid).object().get("user"));
+                    }
+                    Http writer = round % 2 == 0 ? onA : onB;
+                    Http other = round % 2 == 0 ? onB : onA;
+                    assertEquals(200, writer.post("/guid/" + guid, "{\"user\":\"after\"}").status());
+                    long written = System.nanoTime();
+                    assertEquals("after", writer.get("/guid/" + guid).object().get("user"),
+                            "the instance that wrote never sees the old value");
+                    while (!"after".equals(other.get("/guid/" + guid).object().get("user"))) {
+                        assertTrue(System.nanoTime() - written < 100_000_000L,
+                                "the other instance still served the old value after 100 ms");
+                    }
+                }
+            }
+        }
+    }
+}

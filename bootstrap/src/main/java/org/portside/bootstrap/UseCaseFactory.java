@@ -40,8 +40,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    UserService userService(UserStore users, GroupStore groups, Transactions transactions) {
-        return new UserService(users, groups, transactions);
+    UserService userService(UserStore users, Transactions transactions) {
+        return new UserService(users, transactions);
     }
 
     @Singleton

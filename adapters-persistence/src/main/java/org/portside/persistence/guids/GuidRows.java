@@ -11,6 +11,10 @@ interface GuidRows extends GenericRepository<GuidRow, String> {
 
     Optional<GuidRow> findById(String guid);
 
+    /** Locks and reads at once, until the transaction ends. */
+    @Query("SELECT guid, expire_at, owner FROM guids WHERE guid = :guid FOR UPDATE")
+    Optional<GuidRow> findByIdForUpdate(String guid);
+
     @Query("INSERT INTO guids (guid, expire_at, owner) VALUES (:guid, :expireAt, :owner) ON CONFLICT DO NOTHING")
     long insertIfAbsent(String guid, long expireAt, String owner);
 

@@ -9,18 +9,15 @@ import org.portside.domain.guids.Expiry;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
 import org.portside.domain.guids.Owner;
-import org.portside.persistence.shared.RowLocks;
 
 @Singleton
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcGuidStore implements GuidStore {
 
     private final GuidRows rows;
-    private final RowLocks locks;
 
-    JdbcGuidStore(GuidRows rows, RowLocks locks) {
+    JdbcGuidStore(GuidRows rows) {
         this.rows = rows;
-        this.locks = locks;
     }
 
     @Override
@@ -30,7 +27,7 @@ class JdbcGuidStore implements GuidStore {
 
     @Override
     public Optional<GuidRecord> findForUpdate(Guid guid) {
-        return locks.lockThenRead("SELECT 1 FROM guids WHERE guid = ? FOR UPDATE", guid.value(), () -> find(guid));
+        return rows.findByIdForUpdate(guid.value()).map(JdbcGuidStore::toRecord);
     }
 
     @Override

@@ -21,7 +21,13 @@ import org.slf4j.LoggerFactory;
 class JdbcTransactions implements Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
-    /** deadlock_detected, serialization_failure, foreign_key_violation (a referenced row vanished). */
+    /**
+     * deadlock_detected, serialization_failure, and foreign_key_violation for the one race that
+     * raises it: a user joins a group that a concurrent delete removes between the join's
+     * {@code ON CONFLICT DO NOTHING} and its foreign key check; run again, the group is created anew
+     * ({@code JdbcDirectoryTest.registering_into_a_group_deleted_meanwhile_still_succeeds} fails
+     * without it).
+     */
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23503");
     private static final int ATTEMPTS = 5;
 

@@ -1,40 +1,33 @@
 package org.portside.persistence.users;
 
 import jakarta.inject.Singleton;
-import org.portside.persistence.shared.TranslatesOutages;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.portside.application.users.port.out.GroupStore;
 import org.portside.domain.users.Group;
 import org.portside.domain.users.GroupName;
 import org.portside.domain.users.UserId;
-import org.portside.persistence.shared.RowLocks;
+import org.portside.persistence.shared.TranslatesOutages;
 
 @Singleton
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcGroupStore implements GroupStore {
 
     private final GroupRows groups;
-    private final UserRows users;
-    private final RowLocks locks;
 
-    JdbcGroupStore(GroupRows groups, UserRows users, RowLocks locks) {
+    JdbcGroupStore(GroupRows groups) {
         this.groups = groups;
-        this.users = users;
-        this.locks = locks;
     }
 
     @Override
     public Optional<Group> find(GroupName name) {
-        return groups.findById(name.value()).map(this::toGroup);
+        return groups.findWithMembers(name.value()).map(JdbcGroupStore::toGroup);
     }
 
     @Override
     public Optional<Group> findForUpdate(GroupName name) {
-        // serialises member replacement per group; key-share locks (membership inserts) still pass
-        return locks.lockThenRead("SELECT 1 FROM groups WHERE name = ? FOR NO KEY UPDATE", name.value(),
-                () -> find(name));
+        return groups.findWithMembersForUpdate(name.value()).map(JdbcGroupStore::toGroup);
     }
 
     @Override
@@ -43,15 +36,8 @@ class JdbcGroupStore implements GroupStore {
     }
 
     @Override
-    public void createMissing(Collection<GroupName> names) {
-        // sorted, so concurrent creators take the same key locks in the same order
-        names.stream().sorted().forEach(name -> groups.insertIfAbsent(name.value()));
-    }
-
-    @Override
     public void replaceMembers(GroupName name, Set<UserId> members) {
-        groups.removeAllMembers(name.value());
-        members.stream().sorted().forEach(member -> users.join(name.value(), member.value()));
+        groups.replaceMembers(name.value(), members.stream().map(UserId::value).sorted().toArray(String[]::new));
     }
 
     @Override
@@ -59,7 +45,7 @@ class JdbcGroupStore implements GroupStore {
         return groups.deleteByName(name.value()) > 0; // memberships go with it (ON DELETE CASCADE)
     }
 
-    private Group toGroup(GroupRow row) {
-        return Group.of(new GroupName(row.name()), groups.findMemberIds(row.name()).stream().map(UserId::new).toList());
+    private static Group toGroup(GroupView row) {
+        return Group.of(new GroupName(row.name()), Arrays.stream(row.members()).map(UserId::new).toList());
     }
 }

@@ -1,7 +1,7 @@
 package org.portside.persistence.users;
 
 import jakarta.inject.Singleton;
-import org.portside.persistence.shared.TranslatesOutages;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -12,30 +12,21 @@ import org.portside.domain.users.GroupName;
 import org.portside.domain.users.PersonName;
 import org.portside.domain.users.User;
 import org.portside.domain.users.UserId;
-import org.portside.persistence.shared.RowLocks;
+import org.portside.persistence.shared.TranslatesOutages;
 
 @Singleton
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcUserStore implements UserStore {
 
     private final UserRows rows;
-    private final RowLocks locks;
 
-    JdbcUserStore(UserRows rows, RowLocks locks) {
+    JdbcUserStore(UserRows rows) {
         this.rows = rows;
-        this.locks = locks;
     }
 
     @Override
     public Optional<User> find(UserId userid) {
-        return rows.findById(userid.value()).map(this::toUser);
-    }
-
-    @Override
-    public Optional<User> findForUpdate(UserId userid) {
-        // blocks other writers of this user, not key-share readers such as membership checks
-        return locks.lockThenRead("SELECT 1 FROM users WHERE userid = ? FOR NO KEY UPDATE", userid.value(),
-                () -> find(userid));
+        return rows.findWithGroups(userid.value()).map(JdbcUserStore::toUser);
     }
 
     @Override
@@ -51,20 +42,14 @@ class JdbcUserStore implements UserStore {
 
     @Override
     public boolean insertIfAbsent(User user) {
-        if (rows.insertIfAbsent(user.userid().value(), user.firstName().value(), user.lastName().value()) == 0) {
-            return false;
-        }
-        joinAll(user);
-        return true;
+        return rows.insertWithGroups(user.userid().value(), user.firstName().value(), user.lastName().value(),
+                groupNames(user)) > 0;
     }
 
     @Override
-    public void update(User user) {
-        if (rows.updateNames(user.userid().value(), user.firstName().value(), user.lastName().value()) == 0) {
-            throw new IllegalStateException("user " + user.userid() + " vanished inside its own transaction");
-        }
-        rows.leaveAllGroups(user.userid().value());
-        joinAll(user);
+    public boolean update(User user) {
+        return rows.updateWithGroups(user.userid().value(), user.firstName().value(), user.lastName().value(),
+                groupNames(user)) > 0;
     }
 
     @Override
@@ -72,12 +57,12 @@ class JdbcUserStore implements UserStore {
         return rows.deleteByUserid(userid.value()) > 0; // memberships go with it (ON DELETE CASCADE)
     }
 
-    private void joinAll(User user) {
-        user.groups().forEach(group -> rows.join(group.value(), user.userid().value()));
+    private static String[] groupNames(User user) {
+        return user.groups().stream().map(GroupName::value).sorted().toArray(String[]::new);
     }
 
-    private User toUser(UserRow row) {
+    private static User toUser(UserView row) {
         return User.of(new UserId(row.userid()), new PersonName(row.firstName()), new PersonName(row.lastName()),
-                rows.findGroupNames(row.userid()).stream().map(GroupName::new).toList());
+                Arrays.stream(row.groups()).map(GroupName::new).toList());
     }
 }

@@ -49,7 +49,7 @@ class JdbcDirectoryTest extends DirectoryContract {
     @BeforeEach
     void setUp() {
         CleanDatabase.truncateAll(database);
-        users = new UserService(userStore, groupStore, transactions);
+        users = new UserService(userStore, transactions);
         groups = new GroupService(groupStore, userStore, transactions);
     }
 
@@ -159,6 +159,34 @@ class JdbcDirectoryTest extends DirectoryContract {
                 assertTrue(members(groups.get(new GroupName(g))).contains(u.userid().value()));
             }
         }
+    }
+
+    /**
+     * The race the transaction boundary retries foreign-key violations (SQLSTATE 23503) for: a
+     * registration finds its group existing ({@code ON CONFLICT DO NOTHING}), a concurrent delete
+     * removes it before the membership's foreign key is checked. Run again, the registration creates
+     * the group anew. Without the retry, some of these registrations fail.
+     */
+    @Test
+    void registering_into_a_group_deleted_meanwhile_still_succeeds() throws Exception {
+        List<Callable<String>> work = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = "racer" + i;
+            work.add(() -> {
+                users.register(user(id, "hot"));
+                return "registered";
+            });
+            work.add(() -> {
+                try {
+                    groups.remove(new GroupName("hot"));
+                    return "deleted";
+                } catch (NotFound gone) {
+                    return "already gone";
+                }
+            });
+        }
+        List<String> outcomes = runAll(work);
+        assertEquals(200, outcomes.stream().filter("registered"::equals).count());
     }
 
     private static List<String> runAll(List<Callable<String>> work) throws Exception {

@@ -29,7 +29,7 @@ class InMemoryWiring {
 
     @Singleton
     UserService users() {
-        return new UserService(directory, directory, transactions);
+        return new UserService(directory, transactions);
     }
 
     @Singleton

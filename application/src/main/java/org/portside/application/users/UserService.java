@@ -5,7 +5,6 @@ import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
 import org.portside.application.users.port.in.RemoveUser;
 import org.portside.application.users.port.in.ReplaceUser;
-import org.portside.application.users.port.out.GroupStore;
 import org.portside.application.users.port.out.UserStore;
 import org.portside.domain.shared.Conflict;
 import org.portside.domain.shared.NotFound;
@@ -16,24 +15,18 @@ import org.portside.domain.users.UserId;
 public final class UserService implements RegisterUser, GetUser, ReplaceUser, RemoveUser {
 
     private final UserStore users;
-    private final GroupStore groups;
     private final Transactions transactions;
 
-    public UserService(UserStore users, GroupStore groups, Transactions transactions) {
+    public UserService(UserStore users, Transactions transactions) {
         this.users = users;
-        this.groups = groups;
         this.transactions = transactions;
     }
 
     @Override
     public User register(User user) {
         return transactions.inTransaction(() -> {
-            if (users.find(user.userid()).isPresent()) {
-                throw exists(user.userid());
-            }
-            groups.createMissing(user.groups());
             if (!users.insertIfAbsent(user)) {
-                throw exists(user.userid()); // lost a race with a concurrent registration: rolled back
+                throw exists(user.userid());
             }
             return user;
         });
@@ -47,9 +40,9 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
     @Override
     public User replace(User user) {
         return transactions.inTransaction(() -> {
-            users.findForUpdate(user.userid()).orElseThrow(() -> notFound(user.userid()));
-            groups.createMissing(user.groups());
-            users.update(user);
+            if (!users.update(user)) {
+                throw notFound(user.userid());
+            }
             return user;
         });
     }

@@ -44,7 +44,7 @@ class EmbeddingExampleTest {
         var transactions = new InMemoryTransactions();
 
         var directory = new InMemoryDirectory();
-        RegisterUser register = new UserService(directory, directory, transactions);
+        RegisterUser register = new UserService(directory, transactions);
         GetGroup groups = new GroupService(directory, directory, transactions);
         register.register(User.of(new UserId("jsmith"), new PersonName("Joe"), new PersonName("Smith"),
                 List.of(new GroupName("admins"))));

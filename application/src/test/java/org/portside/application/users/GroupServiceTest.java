@@ -22,7 +22,7 @@ class GroupServiceTest {
 
     private final InMemoryDirectory directory = new InMemoryDirectory();
     private final InMemoryTransactions tx = new InMemoryTransactions();
-    private final UserService users = new UserService(directory, directory, tx);
+    private final UserService users = new UserService(directory, tx);
     private final GroupService groups = new GroupService(directory, directory, tx);
     private final GroupName admins = new GroupName("admins");
 

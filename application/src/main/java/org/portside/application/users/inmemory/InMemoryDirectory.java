@@ -44,11 +44,6 @@ public final class InMemoryDirectory implements UserStore, GroupStore {
     }
 
     @Override
-    public Optional<User> findForUpdate(UserId userid) {
-        return find(userid);
-    }
-
-    @Override
     public Set<UserId> existing(Collection<UserId> userids) {
         Set<UserId> found = new HashSet<>(userids);
         found.retainAll(users.keySet());
@@ -57,22 +52,23 @@ public final class InMemoryDirectory implements UserStore, GroupStore {
 
     @Override
     public boolean insertIfAbsent(User user) {
-        requireGroups(user.groups());
         if (users.putIfAbsent(user.userid(), new Names(user.firstName(), user.lastName())) != null) {
             return false;
         }
+        groups.addAll(user.groups());
         user.groups().forEach(g -> memberships.add(new Membership(g, user.userid())));
         return true;
     }
 
     @Override
-    public void update(User user) {
-        requireGroups(user.groups());
+    public boolean update(User user) {
         if (users.replace(user.userid(), new Names(user.firstName(), user.lastName())) == null) {
-            throw new IllegalStateException("no user " + user.userid());
+            return false;
         }
+        groups.addAll(user.groups());
         memberships.removeIf(m -> m.user().equals(user.userid()));
         user.groups().forEach(g -> memberships.add(new Membership(g, user.userid())));
+        return true;
     }
 
     @Override
@@ -101,11 +97,6 @@ public final class InMemoryDirectory implements UserStore, GroupStore {
     }
 
     @Override
-    public void createMissing(Collection<GroupName> names) {
-        groups.addAll(names);
-    }
-
-    @Override
     public void replaceMembers(GroupName name, Set<UserId> members) {
         if (!groups.contains(name) || !users.keySet().containsAll(members)) {
             throw new IllegalStateException("group and members must exist");
@@ -118,11 +109,5 @@ public final class InMemoryDirectory implements UserStore, GroupStore {
     public boolean delete(GroupName name) {
         memberships.removeIf(m -> m.group().equals(name));
         return groups.remove(name);
-    }
-
-    private void requireGroups(Collection<GroupName> names) {
-        if (!groups.containsAll(names)) {
-            throw new IllegalStateException("groups must exist before members are added");
-        }
     }
 }

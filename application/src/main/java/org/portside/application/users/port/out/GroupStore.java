@@ -1,6 +1,5 @@
 package org.portside.application.users.port.out;
 
-import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.portside.domain.users.Group;
@@ -17,9 +16,6 @@ public interface GroupStore {
 
     /** @return false, storing nothing, if the name is taken (also by a concurrent insert) */
     boolean insertIfAbsent(GroupName name);
-
-    /** Creates those of the groups that do not exist yet; existing ones are left as they are. */
-    void createMissing(Collection<GroupName> names);
 
     /** Makes {@code members} the exact member set of an existing group; every member must exist. */
     void replaceMembers(GroupName name, Set<UserId> members);

@@ -16,21 +16,22 @@ public interface UserStore {
 
     Optional<User> find(UserId userid);
 
-    /** Like {@link #find} but also keeps the user from changing until the transaction ends. */
-    Optional<User> findForUpdate(UserId userid);
-
     /** Of the given ids, those that name existing users; they cannot be deleted until the transaction ends. */
     Set<UserId> existing(Collection<UserId> userids);
 
     /**
-     * Stores a new user with its memberships; every group it lists must exist.
+     * Stores a new user with its memberships, creating the groups it lists that do not exist yet.
      *
      * @return false, storing nothing, if the userid is taken (also by a concurrent insert)
      */
     boolean insertIfAbsent(User user);
 
-    /** Replaces names and memberships of an existing user; every group it lists must exist. */
-    void update(User user);
+    /**
+     * Replaces names and memberships of a user, creating the groups it lists that do not exist yet.
+     *
+     * @return false, storing nothing, if there is no such user
+     */
+    boolean update(User user);
 
     /** @return false if there was no such user */
     boolean delete(UserId userid);

@@ -164,8 +164,10 @@ class TwoTierGuidCacheTest extends GuidCacheContract {
         GuidRecord r = filledEverywhere("before the drop");
         GuidRecord changed = new GuidRecord(r.guid(), r.expire(), new Owner("changed while a was deaf"));
         // a's subscription is cut; meanwhile the value changes and a cannot have heard of it
+        assertEquals(1, a.cache.nearSize());
         raw.clientKill(io.lettuce.core.KillArgs.Builder.typePubsub());
         raw.set(prefix + "guid:" + r.guid().value(), RedisGuidCache.encode(changed));
+        await(() -> a.cache.nearSize() == 0, "emptied once the drop is noticed");
         await(() -> a.cache.coherent() && b.cache.coherent(), "subscribed again");
         assertEquals(Optional.of(changed), get(a.cache, r.guid()), "the near cache was emptied, Redis asked");
     }

@@ -35,6 +35,7 @@ import org.portside.rest.shared.BodyFields;
 import org.portside.rest.shared.RequestBodies;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
+import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.ProblemExamples;
 import org.portside.rest.shared.Scopes;
 
@@ -132,8 +133,8 @@ final class GuidController {
     @ApiResponse(responseCode = "400", description = "malformed GUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
-    CompletionStage<GuidResponse> get(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
-        return read.read(guid(guid)).thenApply(GuidResponse::of);
+    CompletionStage<HttpResponse<GuidResponse>> get(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
+        return Problems.refusalsAnswered(read.read(guid(guid)).thenApply(found -> HttpResponse.ok(GuidResponse.of(found))));
     }
 
     @Delete(uri = "/{guid}", consumes = MediaType.ALL)
@@ -147,7 +148,7 @@ final class GuidController {
     @ApiResponse(responseCode = "404", description = "unknown or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     CompletionStage<HttpResponse<Void>> delete(@PathVariable @Parameter(schema = @Schema(pattern = Guid.PATTERN), example = "9094E4C980C74043A4B586B420E69DDF") String guid) {
-        return remove.remove(guid(guid)).thenApply(done -> HttpResponse.noContent());
+        return Problems.refusalsAnswered(remove.remove(guid(guid)).thenApply(done -> HttpResponse.noContent()));
     }
 
     private CompletionStage<HttpResponse<GuidResponse>> create0(String body, String operationId) {
@@ -156,7 +157,7 @@ final class GuidController {
         Optional<Expiry> expire = input.expire().map(e -> fields.at("/expire", () -> GuidInput.expiry(e)));
         Owner owner = fields.at("/user", () -> new Owner(input.user()));
         fields.finish();
-        return register.register(new RegisterGuid.Command(expire, owner)).thenApply(GuidController::created);
+        return Problems.refusalsAnswered(register.register(new RegisterGuid.Command(expire, owner)).thenApply(GuidController::created));
     }
 
     private CompletionStage<HttpResponse<GuidResponse>> upsert0(String rawGuid, String body, String operationId) {
@@ -169,10 +170,10 @@ final class GuidController {
         Optional<Expiry> expire = input.expire().map(e -> fields.at("/expire", () -> GuidInput.expiry(e)));
         Optional<Owner> owner = input.user().map(u -> fields.at("/user", () -> new Owner(u)));
         fields.finish();
-        return upsert.upsert(new UpsertGuid.Command(guid, expire, owner))
+        return Problems.refusalsAnswered(upsert.upsert(new UpsertGuid.Command(guid, expire, owner))
                 .thenApply(result -> result.outcome() == UpsertGuid.Outcome.CREATED
                         ? created(result.record())
-                        : HttpResponse.ok(GuidResponse.of(result.record())));
+                        : HttpResponse.ok(GuidResponse.of(result.record()))));
     }
 
     private static Guid guid(String raw) {

@@ -1,5 +1,6 @@
 package org.portside.rest.shared;
 
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.List;
@@ -27,6 +28,29 @@ public final class Problems {
 
     public static MutableHttpResponse<Problem> respond(MutableHttpResponse<?> response, Problem problem) {
         return response.status(problem.status()).contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    /**
+     * The answer for a use case's refusal, built here rather than by Micronaut's exception handling:
+     * Micronaut looks the {@code ExceptionHandler} bean up anew for every failed request (measured:
+     * 29 % of the CPU of a 404 from {@code GET /guid/{guid}}), so hot routes answer their domain
+     * refusals through this, the same translation {@link DomainExceptionHandler} applies. Other
+     * failures pass on unchanged.
+     */
+    @SuppressWarnings("unchecked") // the body type only names the success body for the document
+    public static <T> java.util.concurrent.CompletionStage<HttpResponse<T>> refusalsAnswered(
+            java.util.concurrent.CompletionStage<HttpResponse<T>> stage) {
+        return stage.exceptionally(error -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof DomainException refusal) {
+                return (HttpResponse<T>) (HttpResponse<?>) respond(HttpResponse.status(statusOf(refusal)), of(refusal));
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new java.util.concurrent.CompletionException(cause);
+        });
     }
 
     static HttpStatus statusOf(DomainException e) {

@@ -12,22 +12,13 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface GroupRows extends GenericRepository<GroupRow, String> {
 
+    /** Also run, with {@code FOR NO KEY UPDATE OF g}, by {@link JdbcGroupStore#findForUpdate}. */
     String WITH_MEMBERS = "SELECT g.name, "
             + "ARRAY(SELECT m.userid FROM memberships m WHERE m.group_name = g.name ORDER BY m.userid) AS members "
             + "FROM groups g WHERE g.name = :name";
 
     @Query(WITH_MEMBERS)
     Optional<GroupView> findWithMembers(String name);
-
-    /**
-     * Locks and reads at once, serialising member replacement per group. {@code FOR UPDATE}, not the
-     * weaker {@code FOR NO KEY UPDATE}: Micronaut Data 4.14 classifies any other raw statement naming
-     * UPDATE as a write and fails on its result set. The cost: a user joining this group waits for
-     * the replacement's transaction to end (joins of other groups, and of this one by each other,
-     * never wait).
-     */
-    @Query(WITH_MEMBERS + " FOR UPDATE OF g")
-    Optional<GroupView> findWithMembersForUpdate(String name);
 
     @Query("INSERT INTO groups (name) VALUES (:name) ON CONFLICT DO NOTHING")
     long insertIfAbsent(String name);

@@ -1,6 +1,8 @@
 package org.portside.persistence.users;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +16,23 @@ import org.portside.persistence.shared.TranslatesOutages;
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcGroupStore implements GroupStore {
 
-    private final GroupRows groups;
+    /**
+     * Locks and reads at once, serialising member replacement per group with {@code FOR NO KEY
+     * UPDATE}, which a membership's key-share lock (its foreign key check) does not conflict with.
+     * Through {@link JdbcOperations}, not {@code @Query}: Micronaut Data 4.14's raw-query classifier
+     * takes any statement naming UPDATE, except {@code FOR UPDATE}, for a write and fails on its
+     * result set; and {@code FOR UPDATE} here deadlocks with concurrent user updates joining the group
+     * (seen in {@code UsersEndToEndTest}: membership inserts queue behind it while holding row locks
+     * the replacement needs).
+     */
+    private static final String LOCK_WITH_MEMBERS = GroupRows.WITH_MEMBERS.replace(":name", "?") + " FOR NO KEY UPDATE OF g";
 
-    JdbcGroupStore(GroupRows groups) {
+    private final GroupRows groups;
+    private final JdbcOperations jdbc;
+
+    JdbcGroupStore(GroupRows groups, JdbcOperations jdbc) {
         this.groups = groups;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -27,7 +42,14 @@ class JdbcGroupStore implements GroupStore {
 
     @Override
     public Optional<Group> findForUpdate(GroupName name) {
-        return groups.findWithMembersForUpdate(name.value()).map(JdbcGroupStore::toGroup);
+        return jdbc.prepareStatement(LOCK_WITH_MEMBERS, statement -> {
+            statement.setString(1, name.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next()
+                        ? Optional.of(toGroup(new GroupView(row.getString("name"), (String[]) row.getArray("members").getArray())))
+                        : Optional.<Group>empty();
+            }
+        });
     }
 
     @Override

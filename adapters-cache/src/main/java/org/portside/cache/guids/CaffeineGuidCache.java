@@ -1,47 +1,25 @@
 package org.portside.cache.guids;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.cache.shared.CacheMetrics;
+import org.portside.cache.guids.TimedEntries.Entry;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
 
 /** The in-process default: a bounded, least-recently-used Caffeine cache with a TTL per entry. */
 final class CaffeineGuidCache implements GuidCache {
 
-    private record Entry(GuidRecord record, long ttlNanos) {
-    }
-
     private final Cache<Guid, Entry> cache;
     private final CacheMetrics metrics;
 
     CaffeineGuidCache(long maximumSize, CacheMetrics metrics) {
         this.metrics = metrics;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfter(new Expiry<Guid, Entry>() {
-                    @Override
-                    public long expireAfterCreate(Guid key, Entry value, long currentTime) {
-                        return value.ttlNanos();
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Guid key, Entry value, long currentTime, long currentDuration) {
-                        return value.ttlNanos();
-                    }
-
-                    @Override
-                    public long expireAfterRead(Guid key, Entry value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .build();
+        this.cache = TimedEntries.bounded(maximumSize);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.portside.cache.guids;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.cache.shared.CacheMetrics;
 import org.portside.cache.shared.RedisInvalidations;
+import org.portside.cache.guids.TimedEntries.Entry;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
 
@@ -32,9 +32,6 @@ import org.portside.domain.guids.GuidRecord;
  */
 final class TwoTierGuidCache implements GuidCache, RedisInvalidations.Listener {
 
-    private record Entry(GuidRecord record, long ttlNanos) {
-    }
-
     private final Cache<Guid, Entry> near;
     /** The generation in which a read that missed both tiers began, until its fill arrives. */
     private final Cache<Guid, Long> missedIn;
@@ -52,25 +49,7 @@ final class TwoTierGuidCache implements GuidCache, RedisInvalidations.Listener {
         this.metrics = metrics;
         this.nearTtl = nearTtl;
         this.clock = clock;
-        this.near = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .expireAfter(new Expiry<Guid, Entry>() {
-                    @Override
-                    public long expireAfterCreate(Guid key, Entry value, long currentTime) {
-                        return value.ttlNanos();
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Guid key, Entry value, long currentTime, long currentDuration) {
-                        return value.ttlNanos();
-                    }
-
-                    @Override
-                    public long expireAfterRead(Guid key, Entry value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .build();
+        this.near = TimedEntries.bounded(maximumSize);
         this.missedIn = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(Duration.ofMinutes(1)).build();
         invalidations.listen(this);
     }

@@ -32,12 +32,13 @@ class TwoTierGuidCacheTest extends GuidCacheContract {
 
     final String prefix = "portside-test-" + UUID.randomUUID() + ":";
     RedisClient client;
+    RedisClient rawClient;
     RedisCommands<String, String> raw;
     Instance a;
     Instance b;
 
     /** One service instance's cache: its own connector, channel and near cache. */
-    final class Instance implements AutoCloseable {
+    final class Instance {
         final CacheMetrics metrics = new CacheMetrics(new SimpleMeterRegistry(), "guids");
         final RedisConnector connector;
         final TwoTierGuidCache cache;
@@ -50,30 +51,26 @@ class TwoTierGuidCacheTest extends GuidCacheContract {
             await(() -> connector.commands().isPresent(), "connected");
             await(cache::coherent, "subscribed");
         }
-
-        @Override
-        public void close() {
-            connector.close();
-        }
     }
 
     @BeforeEach
     void start() {
         String uri = RedisTestServer.requireRunning();
         client = RedisClient.create();
-        raw = RedisClient.create(uri).connect().sync();
+        rawClient = RedisClient.create(uri);
+        raw = rawClient.connect().sync();
         a = new Instance(uri);
         b = new Instance(uri);
     }
 
     @AfterEach
     void stop() {
-        if (a != null) {
-            a.close();
-            b.close();
-        }
+        // the clients close every connection they made (closing them one by one first only adds warnings)
         if (client != null) {
             client.shutdown();
+        }
+        if (rawClient != null) {
+            rawClient.shutdown();
         }
     }
 

@@ -144,25 +144,17 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local function hex32()
-  local t = {}
-  for i = 1, 32 do t[i] = string.format("%X", math.random(0, 15)) end
-  return table.concat(t)
-end
-
 local function fill(s)
   s = s:gsub("{n}", tostring(counter))
   s = s:gsub("{t}", tostring(thread_id))
-  s = s:gsub("{hex}", hex32)
   return s
 end
 
 local function dynamic(r)
-  return (r.path .. (r.body or "")):find("{[nth][ex]*}") ~= nil
+  return (r.path .. (r.body or "")):find("{[nt]}") ~= nil
 end
 
 function init(args)
-  math.randomseed(os.time() + thread_id * 7919)
   dofile(args[1])
   prepared = {}
   for i, r in ipairs(templates) do
@@ -229,7 +221,8 @@ def lua_string(s):
 
 
 def wrk(name, templates, connections, seconds, token=None, count_ids=False, port=None, track_statuses=False):
-    """Runs wrk on the templates; returns its numbers. {n} {t} {hex} in paths and bodies vary per request."""
+    """Runs wrk on the templates; returns its numbers. {n} (a counter) and {t} (the wrk thread) in paths
+    and bodies vary per request, {run} per invocation."""
     script = os.path.join(WORK, "lua", "load.lua")
     spec = os.path.join(WORK, "lua", name + ".lua")
     os.makedirs(os.path.dirname(script), exist_ok=True)
@@ -385,12 +378,8 @@ class Run:
                               os.environ.get("DATASOURCES_DEFAULT_PASSWORD", ""))
         match = re.search(r"embedded PostgreSQL \(data in .*?, port (\d+)\)", service.log_text())
         if not match:
-            # the start-up line is INFO, which LOG_LEVEL=WARN hides: ask the running server's port file
-            pid = os.path.join(WORK, "pgdata", "postmaster.pid")
-            with open(pid) as f:
-                port = int(f.read().splitlines()[3])
-        else:
-            port = int(match.group(1))
+            raise SystemExit(f"the start-up log names no embedded PostgreSQL port; see {service.log_path}")
+        port = int(match.group(1))
         return {"host": "127.0.0.1", "port": port, "name": "postgres", "user": "postgres", "password": ""}
 
     def stop_portside(self):

@@ -56,7 +56,7 @@ public final class RedisInvalidations implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Listener listener;
 
-    public RedisInvalidations(RedisClient client, RedisURI uri, RedisConnector commands, String channel,
+    RedisInvalidations(RedisClient client, RedisURI uri, RedisConnector commands, String channel,
                               Duration retryInterval) {
         this.client = client;
         this.uri = uri;
@@ -142,8 +142,8 @@ public final class RedisInvalidations implements AutoCloseable {
 
     private void received(String message) {
         int space = message.indexOf(' ');
-        if (space < 0 || message.regionMatches(0, origin, 0, space) && space == origin.length()) {
-            return; // our own (the writer updated its near cache itself) or not ours
+        if (space < 0 || message.substring(0, space).equals(origin)) {
+            return; // not ours, or our own (the writer updated its near cache itself)
         }
         listener.invalidated(message.substring(space + 1));
     }

@@ -3,6 +3,7 @@ package org.portside.rest.shared;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -21,8 +22,8 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
     @Override
     @SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
     public HttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
-        Problem problem = Problems.of(exception);
-        LOG.debug("{} {} refused: {} {}", request.getMethod(), request.getPath(), problem.status(), exception.code());
-        return Problems.respond(HttpResponse.status(Problems.statusOf(exception)), problem);
+        MutableHttpResponse<Problem> refusal = Problems.refusal(exception);
+        LOG.debug("{} {} refused: {} {}", request.getMethod(), request.getPath(), refusal.code(), exception.code());
+        return refusal;
     }
 }

@@ -5,6 +5,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.portside.domain.shared.Conflict;
 import org.portside.domain.shared.DomainException;
 import org.portside.domain.shared.Invalid;
@@ -38,19 +40,22 @@ public final class Problems {
      * failures pass on unchanged.
      */
     @SuppressWarnings("unchecked") // the body type only names the success body for the document
-    public static <T> java.util.concurrent.CompletionStage<HttpResponse<T>> refusalsAnswered(
-            java.util.concurrent.CompletionStage<HttpResponse<T>> stage) {
+    public static <T> CompletionStage<HttpResponse<T>> refusalsAnswered(CompletionStage<HttpResponse<T>> stage) {
         return stage.exceptionally(error -> {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof DomainException refusal) {
-                return (HttpResponse<T>) (HttpResponse<?>) respond(HttpResponse.status(statusOf(refusal)), of(refusal));
+                return (HttpResponse<T>) (HttpResponse<?>) refusal(refusal);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new java.util.concurrent.CompletionException(cause);
+            throw new CompletionException(cause);
         });
+    }
+
+    /** A use case's refusal as problem+json: its status, code and fields. */
+    static MutableHttpResponse<Problem> refusal(DomainException e) {
+        return respond(HttpResponse.status(statusOf(e)), of(e));
     }
 
     static HttpStatus statusOf(DomainException e) {

@@ -36,6 +36,9 @@ class SecurityApiTest {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    java.util.Collection<io.micronaut.security.token.validator.TokenValidator<?>> validators;
+
     static String token(String secret, String scope, Map<String, Object> claims, Instant issued, Duration ttl) {
         try {
             JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject("tester").issueTime(Date.from(issued))
@@ -67,6 +70,11 @@ class SecurityApiTest {
 
     static String user(String userid) {
         return "{\"first_name\":\"Joe\",\"last_name\":\"Smith\",\"userid\":\"" + userid + "\"}";
+    }
+
+    @Test
+    void the_token_validator_in_use_remembers_what_it_accepted() {
+        assertTrue(validators.stream().anyMatch(ValidatedTokens.Remembering.class::isInstance), validators::toString);
     }
 
     @Test

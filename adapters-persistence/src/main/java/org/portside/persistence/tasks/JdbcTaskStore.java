@@ -7,6 +7,7 @@ import org.portside.persistence.shared.TranslatesOutages;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -67,16 +68,32 @@ class JdbcTaskStore implements TaskStore {
         });
     }
 
+    private static final String UPDATE = "UPDATE tasks SET start_at = ?, title = ?, worker = ?, status = ?, "
+            + "payload = CAST(? AS jsonb), version = ? WHERE id = ?";
+
     @Override
     public void update(Task task) {
-        int updated = jdbc.prepareStatement("UPDATE tasks SET start_at = ?, title = ?, worker = ?, status = ?, "
-                + "payload = CAST(? AS jsonb), version = ? WHERE id = ?", statement -> {
-            bindState(statement, task, 1);
-            statement.setObject(7, UUID.fromString(task.id().value()));
-            return statement.executeUpdate();
+        updateAll(List.of(task));
+    }
+
+    /** One round trip for all of them: a JDBC batch, which the driver sends as one pipeline. */
+    @Override
+    public void updateAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        int[] updated = jdbc.prepareStatement(UPDATE, statement -> {
+            for (Task task : tasks) {
+                bindState(statement, task, 1);
+                statement.setObject(7, UUID.fromString(task.id().value()));
+                statement.addBatch();
+            }
+            return statement.executeBatch();
         });
-        if (updated != 1) {
-            throw new IllegalStateException("task " + task.id() + " vanished inside its own transaction");
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1 && updated[i] != Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("task " + tasks.get(i).id() + " vanished inside its own transaction");
+            }
         }
     }
 

@@ -106,10 +106,9 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         List<Task> claimed = transactions.inTransaction(() -> {
             List<Task> running = new ArrayList<>();
             for (Task due : store.lockDue(worker, clock.instant(), limit)) {
-                Task task = due.claim();
-                store.update(task);
-                running.add(task);
+                running.add(due.claim());
             }
+            store.updateAll(running);
             return running;
         });
         if (!claimed.isEmpty()) {

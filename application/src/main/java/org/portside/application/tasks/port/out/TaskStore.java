@@ -21,6 +21,11 @@ public interface TaskStore {
     /** Stores a changed task (same id). */
     void update(Task task);
 
+    /** Stores changed tasks (same ids); an adapter may do it in one round trip. */
+    default void updateAll(List<Task> tasks) {
+        tasks.forEach(this::update);
+    }
+
     void delete(TaskId id);
 
     /** Up to {@code limit} tasks matching the query's filters, after its cursor, ordered by start then id. */

@@ -42,6 +42,9 @@ class JdbcTaskStore implements TaskStore {
             + "ARRAY(SELECT key FROM jsonb_each(payload) ORDER BY key) AS payload_keys, "
             + "ARRAY(SELECT value::text FROM jsonb_each(payload) ORDER BY key) AS payload_values";
 
+    private static final String UPDATE = "UPDATE tasks SET start_at = ?, title = ?, worker = ?, status = ?, "
+            + "payload = CAST(? AS jsonb), version = ? WHERE id = ?";
+
     private final JdbcOperations jdbc;
 
     JdbcTaskStore(JdbcOperations jdbc) {
@@ -67,9 +70,6 @@ class JdbcTaskStore implements TaskStore {
             return statement.executeUpdate();
         });
     }
-
-    private static final String UPDATE = "UPDATE tasks SET start_at = ?, title = ?, worker = ?, status = ?, "
-            + "payload = CAST(? AS jsonb), version = ? WHERE id = ?";
 
     @Override
     public void update(Task task) {

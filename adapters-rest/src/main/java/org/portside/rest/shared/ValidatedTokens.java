@@ -31,20 +31,11 @@ final class ValidatedTokens implements BeanCreatedEventListener<ReactiveJsonWebT
     static final Duration LONGEST = Duration.ofMinutes(1);
     private static final int ENTRIES = 4096;
 
-    private final Clock clock;
-
-    ValidatedTokens() {
-        this(Clock.systemUTC());
-    }
-
-    ValidatedTokens(Clock clock) {
-        this.clock = clock;
-    }
-
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ReactiveJsonWebTokenValidator<?, ?> onCreated(BeanCreatedEvent<ReactiveJsonWebTokenValidator<?, ?>> event) {
-        return new Remembering(event.getBean(), clock);
+        // the system clock, not the service's Clock bean: it must agree with the one the validator checks exp by
+        return new Remembering(event.getBean(), Clock.systemUTC());
     }
 
     /** An accepted token and the instant it must be checked again by. */

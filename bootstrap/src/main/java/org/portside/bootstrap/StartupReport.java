@@ -4,7 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.portside.cache.shared.CacheBackend;
-import org.portside.persistence.shared.Database;
+import org.portside.persistence.shared.DatabaseInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +14,10 @@ final class StartupReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
 
-    private final Database database;
+    private final DatabaseInfo database;
     private final CacheBackend cache;
 
-    StartupReport(Database database, CacheBackend cache) {
+    StartupReport(DatabaseInfo database, CacheBackend cache) {
         this.database = database;
         this.cache = cache;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portside.persistence.shared.Database;
+import org.portside.persistence.shared.DatabaseInfo;
 import org.portside.rest.shared.Http;
 
 /**
@@ -36,8 +36,8 @@ class EmbeddedDefaultTest {
     @Test
     void data_written_before_a_restart_is_there_after_it() {
         try (ApplicationContext first = start()) {
-            assertTrue(first.getBean(Database.class).description().startsWith("embedded PostgreSQL"),
-                    first.getBean(Database.class).description());
+            assertTrue(first.getBean(DatabaseInfo.class).description().startsWith("embedded PostgreSQL"),
+                    first.getBean(DatabaseInfo.class).description());
             Http http = new Http(first.getBean(EmbeddedServer.class).getURI());
             assertEquals(201, http.post("/users", "{\"first_name\":\"Joe\",\"last_name\":\"Smith\","
                     + "\"userid\":\"jsmith\",\"groups\":[\"admins\"]}").status());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
 import java.time.Duration;
@@ -18,10 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.cache.shared.RedisTestServer;
-import org.portside.persistence.shared.Database;
+import org.portside.persistence.shared.DatabaseInfo;
 import org.portside.rest.shared.Http;
 
 /**
@@ -34,14 +36,14 @@ class GuidResilienceTest {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("micronaut.server.port", -1);
         properties.put("datasources.default.maximum-pool-size", 4);
-        properties.put("datasources.default.connection-timeout-millis", 2_000);
+        properties.put("datasources.default.connection-timeout", 2_000);
         return ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext();
     }
 
     /** The second instance uses the first one's database (which may be the embedded server it started). */
     private static Map<String, Object> withDatabaseOf(ApplicationContext first, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
-        all.put("datasources.default.url", first.getBean(Database.class).url());
+        all.put("datasources.default.url", first.getBean(DatabaseInfo.class).url());
         return all;
     }
 
@@ -62,10 +64,10 @@ class GuidResilienceTest {
             assertEquals(200, http.get("/guid/" + g).status()); // now cached
 
             List<Connection> held = new ArrayList<>();
-            Database database = context.getBean(Database.class);
+            DataSource database = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
             try {
                 for (int i = 0; i < 4; i++) {
-                    held.add(database.dataSource().getConnection()); // the pool is now exhausted
+                    held.add(database.getConnection()); // the pool is now exhausted
                 }
                 ExecutorService clients = Executors.newFixedThreadPool(32);
                 try {
@@ -99,7 +101,7 @@ class GuidResilienceTest {
             assertEquals(201, http.post("/guid/" + shortLived, "{\"user\":\"a\",\"expire\":" + (now + 60) + "}").status());
             assertEquals(201, http.post("/guid/" + longLived, "{\"user\":\"a\",\"expire\":" + (now + 600) + "}").status());
             clock.advance(Duration.ofSeconds(61));
-            Database database = context.getBean(Database.class);
+            DataSource database = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
             Instant deadline = Instant.now().plusSeconds(10);
             while (rows(database, shortLived) > 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
@@ -109,8 +111,8 @@ class GuidResilienceTest {
         }
     }
 
-    private static int rows(Database database, String guid) throws Exception {
-        try (Connection c = database.dataSource().getConnection();
+    private static int rows(DataSource database, String guid) throws Exception {
+        try (Connection c = database.getConnection();
              var statement = c.prepareStatement("SELECT count(*) FROM guids WHERE guid = ?")) {
             statement.setString(1, guid);
             try (var result = statement.executeQuery()) {

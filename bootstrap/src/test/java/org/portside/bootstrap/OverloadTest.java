@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.portside.persistence.shared.Database;
 import org.portside.rest.shared.Http;
 
 /**
@@ -33,15 +34,15 @@ class OverloadTest {
         try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
                 "datasources.default.maximum-pool-size", CONNECTIONS,
-                "datasources.default.connection-timeout-millis", 20_000,
+                "datasources.default.connection-timeout", 20_000,
                 "portside.database.work-queue", QUEUE), "test").getApplicationContext()) {
             Http http = new Http(context.getBean(EmbeddedServer.class).getURI());
-            Database database = context.getBean(Database.class);
+            DataSource database = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
             List<Connection> held = new ArrayList<>();
             ExecutorService clients = Executors.newFixedThreadPool(12);
             try {
                 for (int i = 0; i < CONNECTIONS; i++) {
-                    held.add(database.dataSource().getConnection()); // every connection taken: the pool's threads will wait
+                    held.add(database.getConnection()); // every connection taken: the pool's threads will wait
                 }
                 List<Future<Http.Response>> answers = new ArrayList<>();
                 String[] paths = {"/users/nobody", "/groups/nobody", "/api/tasks/" + UUID.randomUUID(),

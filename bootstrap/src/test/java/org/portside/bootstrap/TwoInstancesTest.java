@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.portside.cache.shared.RedisTestServer;
 import org.portside.domain.guids.Guid;
-import org.portside.persistence.shared.Database;
+import org.portside.persistence.shared.DatabaseInfo;
 import org.portside.rest.shared.Http;
 
 /**
@@ -25,7 +25,7 @@ class TwoInstancesTest {
         Map<String, Object> shared = Map.of("redis.uri", RedisTestServer.requireRunning(),
                 "portside.cache.redis.key-prefix", prefix);
         try (EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, shared, "test")) {
-            String url = a.getApplicationContext().getBean(Database.class).url();
+            String url = a.getApplicationContext().getBean(DatabaseInfo.class).url();
             Map<String, Object> second = new java.util.HashMap<>(shared);
             second.put("datasources.default.url", url);
             try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, second, "test")) {

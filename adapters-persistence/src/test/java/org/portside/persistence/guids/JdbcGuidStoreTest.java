@@ -1,12 +1,12 @@
 package org.portside.persistence.guids;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import org.portside.application.guids.GuidStoreContract;
 import org.portside.application.guids.port.out.GuidStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.persistence.shared.CleanDatabase;
-import org.portside.persistence.shared.Database;
 
 /** The GUID store contract on a real PostgreSQL. */
 @MicronautTest(transactional = false)
@@ -17,7 +17,7 @@ class JdbcGuidStoreTest extends GuidStoreContract {
     @Inject
     Transactions transactions;
     @Inject
-    Database database;
+    DataSource database;
 
     @Override
     protected GuidStore store() {

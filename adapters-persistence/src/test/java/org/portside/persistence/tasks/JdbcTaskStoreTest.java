@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.inmemory.MutableClock;
@@ -33,7 +34,6 @@ import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Title;
 import org.portside.domain.tasks.Worker;
 import org.portside.persistence.shared.CleanDatabase;
-import org.portside.persistence.shared.Database;
 
 /** The task store on a real PostgreSQL, driven through the application service. */
 @MicronautTest(transactional = false)
@@ -44,7 +44,7 @@ class JdbcTaskStoreTest extends TaskStoreContract {
     @Inject
     Transactions transactions;
     @Inject
-    Database database;
+    DataSource database;
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     TaskService tasks;

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.port.out.Transactions;
@@ -28,7 +29,6 @@ import org.portside.domain.users.PersonName;
 import org.portside.domain.users.User;
 import org.portside.domain.users.UserId;
 import org.portside.persistence.shared.CleanDatabase;
-import org.portside.persistence.shared.Database;
 
 /** The user and group stores on a real PostgreSQL, driven through the application services. */
 @MicronautTest(transactional = false)
@@ -41,7 +41,7 @@ class JdbcDirectoryTest extends DirectoryContract {
     @Inject
     Transactions transactions;
     @Inject
-    Database database;
+    DataSource database;
 
     UserService users;
     GroupService groups;

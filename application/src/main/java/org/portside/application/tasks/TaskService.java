@@ -1,27 +1,37 @@
 package org.portside.application.tasks;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
+import org.portside.application.tasks.port.in.ExpireLeases;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.GetTask;
 import org.portside.application.tasks.port.in.MergePayload;
 import org.portside.application.tasks.port.in.PatchTask;
 import org.portside.application.tasks.port.in.RemovePayloadKey;
 import org.portside.application.tasks.port.in.RemoveTask;
+import org.portside.application.tasks.port.in.RunTask;
 import org.portside.application.tasks.port.in.ScheduleTask;
 import org.portside.application.tasks.port.out.TaskEvents;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.shared.NotFound;
+import org.portside.domain.tasks.Failure;
+import org.portside.domain.tasks.Lease;
+import org.portside.domain.tasks.LeaseToken;
 import org.portside.domain.tasks.Payload;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskChanges;
 import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
 
 /**
@@ -30,24 +40,34 @@ import org.portside.domain.tasks.Worker;
  * Events are told only after the transaction committed.
  */
 public final class TaskService implements ScheduleTask, GetTask, FindTasks, PatchTask, RemoveTask, MergePayload,
-        RemovePayloadKey, ClaimDueTasks {
+        RemovePayloadKey, ClaimDueTasks, RunTask, ExpireLeases {
 
     private final TaskStore store;
     private final TaskEvents events;
     private final Transactions transactions;
     private final Clock clock;
+    private final DoubleSupplier jitter;
 
-    public TaskService(TaskStore store, TaskEvents events, Transactions transactions, Clock clock) {
+    /**
+     * @param jitter uniform random numbers in [0, 1), placing each retry's back-off in its jitter band
+     */
+    public TaskService(TaskStore store, TaskEvents events, Transactions transactions, Clock clock, DoubleSupplier jitter) {
         this.store = store;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.jitter = jitter;
+    }
+
+    /** With back-off jitter from {@link ThreadLocalRandom}. */
+    public TaskService(TaskStore store, TaskEvents events, Transactions transactions, Clock clock) {
+        this(store, events, transactions, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Override
     public Task schedule(ScheduleTask.Command command) {
         Task task = Task.schedule(TaskId.random(), command.start(), command.title(), command.worker(), command.payload(),
-                clock.instant());
+                command.retries(), clock.instant());
         transactions.run(() -> store.insert(task));
         events.created(task);
         return task;
@@ -99,22 +119,70 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     }
 
     @Override
-    public List<Task> claim(Worker worker, int limit) {
+    public List<Task> claim(Worker worker, int limit, int leaseSeconds) {
         if (limit < 1 || limit > ClaimDueTasks.MAX_LIMIT) {
             throw Invalid.field("limit", "must be from 1 to " + ClaimDueTasks.MAX_LIMIT);
         }
-        List<Task> claimed = transactions.inTransaction(() -> {
-            List<Task> running = new ArrayList<>();
-            for (Task due : store.lockDue(worker, clock.instant(), limit)) {
-                running.add(due.claim());
+        Duration lease = Lease.duration(leaseSeconds);
+        List<Change> changes = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<Change> done = new ArrayList<>();
+            for (Task due : store.lockDue(worker, now, limit)) {
+                Task task = due.hasExpiredLease(now) ? due.expireLease(now) : due;
+                if (task.status() == TaskStatus.SCHEDULED) {
+                    task = task.claim(now, lease, LeaseToken.random());
+                }
+                done.add(new Change(due, task));
             }
-            store.updateAll(running);
-            return running;
+            store.updateAll(done.stream().map(Change::after).toList());
+            return done;
         });
+        List<Task> claimed = changes.stream().map(Change::after).filter(t -> t.status() == TaskStatus.RUNNING).toList();
+        changes.stream().filter(c -> c.after().status() != TaskStatus.RUNNING)
+                .forEach(c -> events.changed(c.before(), c.after())); // its last lease expired: FAILED
         if (!claimed.isEmpty()) {
             events.claimed(worker, claimed);
         }
         return claimed;
+    }
+
+    @Override
+    public Task heartbeat(TaskId id, LeaseToken lease, int leaseSeconds) {
+        Duration duration = Lease.duration(leaseSeconds);
+        return change(id, task -> task.heartbeat(lease, clock.instant(), duration));
+    }
+
+    @Override
+    public Task complete(TaskId id, LeaseToken lease) {
+        return change(id, task -> task.complete(lease, clock.instant()));
+    }
+
+    @Override
+    public Task fail(TaskId id, LeaseToken lease, Optional<Failure> error, boolean retry) {
+        double uniform = jitter.getAsDouble();
+        return change(id, task -> task.fail(lease, clock.instant(), error, retry, uniform));
+    }
+
+    @Override
+    public int expireLeases(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        int total = 0;
+        while (true) {
+            List<Change> swept = transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                List<Change> done = store.lockExpiredLeases(now, batchSize).stream()
+                        .map(task -> new Change(task, task.expireLease(now))).toList();
+                store.updateAll(done.stream().map(Change::after).toList());
+                return done;
+            });
+            swept.forEach(c -> events.changed(c.before(), c.after()));
+            total += swept.size();
+            if (swept.size() < batchSize) {
+                return total;
+            }
+        }
     }
 
     private record Change(Task before, Task after) {

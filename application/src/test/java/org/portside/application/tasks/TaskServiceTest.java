@@ -21,7 +21,10 @@ import org.portside.domain.shared.Conflict;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.shared.NotFound;
 import org.portside.domain.shared.PreconditionFailed;
+import org.portside.domain.tasks.Failure;
+import org.portside.domain.tasks.LeaseToken;
 import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Retries;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskChanges;
 import org.portside.domain.tasks.TaskId;
@@ -34,7 +37,8 @@ class TaskServiceTest {
     static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     final MutableClock clock = new MutableClock(T0);
     final RecordingTaskEvents events = new RecordingTaskEvents();
-    final TaskService tasks = new TaskService(new InMemoryTaskStore(), events, new InMemoryTransactions(), clock);
+    double uniform = 0.5;
+    final TaskService tasks = new TaskService(new InMemoryTaskStore(), events, new InMemoryTransactions(), clock, () -> uniform);
 
     Task schedule(String worker, long inSeconds) {
         return tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(inSeconds), Optional.of(new Title("t")),
@@ -124,14 +128,140 @@ class TaskServiceTest {
         Task notYet = schedule("w1", 1_000);
         schedule("w2", 10);
         clock.advance(Duration.ofSeconds(30));
-        List<Task> claimed = tasks.claim(new Worker("w1"), 10);
+        List<Task> claimed = tasks.claim(new Worker("w1"), 10, 60);
         assertEquals(List.of(earlier.id(), later.id()), claimed.stream().map(Task::id).toList());
         assertTrue(claimed.stream().allMatch(t -> t.status() == TaskStatus.RUNNING));
-        assertEquals(List.of(), tasks.claim(new Worker("w1"), 10), "nothing is handed out twice");
+        assertEquals(List.of(), tasks.claim(new Worker("w1"), 10, 60), "nothing is handed out twice");
         assertEquals(TaskStatus.SCHEDULED, tasks.get(notYet.id()).status());
-        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 0));
-        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 101));
+        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 0, 60));
+        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 101, 60));
         assertTrue(events.events().contains("claimed " + earlier.id() + " by w1"));
+    }
+
+    Task claimOne(String worker, int leaseSeconds) {
+        List<Task> claimed = tasks.claim(new Worker(worker), 1, leaseSeconds);
+        assertEquals(1, claimed.size(), "one task claimed");
+        return claimed.get(0);
+    }
+
+    static LeaseToken token(Task task) {
+        return task.lease().orElseThrow().token();
+    }
+
+    @Test
+    void a_claim_leases_each_task_for_the_time_asked_and_refuses_leases_out_of_bounds() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 1, 0));
+        assertThrows(Invalid.class, () -> tasks.claim(new Worker("w1"), 1, 3601));
+        Task a = claimOne("w1", 45);
+        assertEquals(clock.instant().plusSeconds(45), a.lease().orElseThrow().expires());
+        assertEquals(1, a.attempt());
+        assertEquals(a, tasks.get(a.id()), "the lease is stored");
+    }
+
+    @Test
+    void a_zombie_worker_is_fenced_off_once_its_task_was_handed_out_again() {
+        Task t = schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task byA = claimOne("w1", 1);
+        clock.advance(Duration.ofSeconds(2)); // A stalls past its lease
+        Task byB = claimOne("w1", 60);
+        assertEquals(t.id(), byB.id());
+        assertEquals(2, byB.attempt());
+        assertEquals("lease-lost", assertThrows(Conflict.class, () -> tasks.complete(t.id(), token(byA))).code());
+        assertEquals("lease-lost", assertThrows(Conflict.class, () -> tasks.heartbeat(t.id(), token(byA), 60)).code());
+        assertEquals("lease-lost", assertThrows(Conflict.class, () -> tasks.fail(t.id(), token(byA), Optional.empty(), true)).code());
+        assertEquals(byB, tasks.get(t.id()), "the refused steps left the task untouched");
+        Task done = tasks.complete(t.id(), token(byB));
+        assertEquals(TaskStatus.SUCCEEDED, done.status());
+        assertEquals(Optional.empty(), done.lease());
+        assertEquals("lease-lost", assertThrows(Conflict.class, () -> tasks.complete(t.id(), token(byB))).code(),
+                "a second complete is not accepted either");
+    }
+
+    @Test
+    void heartbeats_keep_a_long_run_alive_past_its_first_lease() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task run = claimOne("w1", 5);
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(4));
+            run = tasks.heartbeat(run.id(), token(run), 5);
+            assertEquals(List.of(), tasks.claim(new Worker("w1"), 1, 5), "still leased: not handed out again");
+        }
+        assertEquals(1, tasks.get(run.id()).attempt());
+        Task last = run;
+        assertEquals(TaskStatus.SUCCEEDED, tasks.complete(last.id(), token(last)).status());
+        assertThrows(NotFound.class, () -> tasks.heartbeat(TaskId.random(), token(last), 5));
+    }
+
+    @Test
+    void failures_retry_after_a_doubling_back_off_until_the_attempts_are_used_up() {
+        Task t = tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(10), Optional.empty(), new Worker("w1"),
+                Payload.EMPTY, new Retries(3, 10)));
+        clock.advance(Duration.ofSeconds(10));
+        Task first = claimOne("w1", 60);
+        Task again = tasks.fail(t.id(), token(first), Optional.of(new Failure("disk full")), true);
+        assertEquals(TaskStatus.SCHEDULED, again.status());
+        assertEquals(clock.instant().plusSeconds(10), again.start(), "10 s after the first attempt");
+        assertEquals("disk full", again.lastError().orElseThrow().value());
+        assertEquals(List.of(), tasks.claim(new Worker("w1"), 1, 60), "not due during the back-off");
+        clock.advance(Duration.ofSeconds(10));
+        Task second = claimOne("w1", 60);
+        assertEquals(2, second.attempt());
+        uniform = 0.0;
+        assertEquals(clock.instant().plusSeconds(16), tasks.fail(t.id(), token(second), Optional.empty(), true).start(),
+                "20 s after the second, 20 % early at the bottom of the jitter band");
+        clock.advance(Duration.ofSeconds(16));
+        Task third = claimOne("w1", 60);
+        Task failed = tasks.fail(t.id(), token(third), Optional.of(new Failure("still full")), true);
+        assertEquals(TaskStatus.FAILED, failed.status(), "the third attempt was the last");
+        assertEquals(3, failed.attempt());
+        assertTrue(events.events().contains("changed " + t.id() + " RUNNING->FAILED"));
+    }
+
+    @Test
+    void a_failure_that_asks_for_no_retry_fails_at_once() {
+        Task t = schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task run = claimOne("w1", 60);
+        assertEquals(TaskStatus.FAILED, tasks.fail(t.id(), token(run), Optional.empty(), false).status());
+    }
+
+    @Test
+    void the_sweep_returns_expired_runs_and_fails_those_without_attempts_left() {
+        Task retried = tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(10), Optional.empty(), new Worker("w1"),
+                Payload.EMPTY, new Retries(2, 10)));
+        Task last = tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(10), Optional.empty(), new Worker("w2"),
+                Payload.EMPTY, new Retries(1, 10)));
+        Task alive = schedule("w3", 10);
+        clock.advance(Duration.ofSeconds(10));
+        claimOne("w1", 5);
+        claimOne("w2", 5);
+        claimOne("w3", 60);
+        assertEquals(0, tasks.expireLeases(10), "nothing expired yet");
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(2, tasks.expireLeases(1), "in batches of one, until none is left");
+        assertEquals(TaskStatus.SCHEDULED, tasks.get(retried.id()).status());
+        assertEquals(Optional.empty(), tasks.get(retried.id()).lease());
+        assertEquals(TaskStatus.FAILED, tasks.get(last.id()).status());
+        assertEquals(TaskStatus.RUNNING, tasks.get(alive.id()).status());
+        assertEquals(0, tasks.expireLeases(10));
+        assertThrows(IllegalArgumentException.class, () -> tasks.expireLeases(0));
+        assertEquals(2, claimOne("w1", 5).attempt(), "swept, then claimed as its second attempt");
+    }
+
+    @Test
+    void a_claim_fails_an_expired_run_without_attempts_left_instead_of_handing_it_out() {
+        Task t = tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(10), Optional.empty(), new Worker("w1"),
+                Payload.EMPTY, new Retries(1, 10)));
+        clock.advance(Duration.ofSeconds(10));
+        claimOne("w1", 1);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(), tasks.claim(new Worker("w1"), 5, 60));
+        assertEquals(TaskStatus.FAILED, tasks.get(t.id()).status());
+        assertTrue(events.events().contains("changed " + t.id() + " RUNNING->FAILED"));
     }
 
     @Test

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Failure;
+import org.portside.domain.tasks.Lease;
+import org.portside.domain.tasks.LeaseToken;
 import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Retries;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
@@ -125,5 +129,59 @@ public abstract class TaskStoreContract {
         assertEquals(List.of(earliest.id(), later.id(), dueNow.id()),
                 transactions().inTransaction(() -> store().lockDue(new Worker("w1"), NOW, 10)).stream().map(Task::id).toList(),
                 "a start at now is due");
+    }
+
+    protected Task leased(String worker, long startInSeconds, long leaseEndsInSeconds, int attempt) {
+        Task task = Task.restore(TaskId.random(), NOW.plusSeconds(startInSeconds), Optional.empty(), new Worker(worker),
+                TaskStatus.RUNNING, Payload.EMPTY, 3, new Retries(5, 7), attempt,
+                Optional.of(new Lease(LeaseToken.random(), NOW.plusSeconds(leaseEndsInSeconds))), Optional.empty());
+        transactions().run(() -> store().insert(task));
+        return task;
+    }
+
+    @Test
+    void retries_attempt_lease_and_last_error_read_back_exactly() {
+        Task task = Task.restore(TaskId.random(), NOW.plusSeconds(60), Optional.empty(), new Worker("w1"), TaskStatus.RUNNING,
+                Payload.EMPTY, 4, new Retries(9, 120), 2,
+                Optional.of(new Lease(LeaseToken.random(), Instant.parse("2026-11-23T12:00:30.123Z"))),
+                Optional.of(new Failure("ünïcode \"quoted\"\nsecond line")));
+        transactions().run(() -> store().insert(task));
+        Task read = transactions().inTransaction(() -> store().find(task.id())).orElseThrow();
+        assertEquals(List.of(task.retries(), task.attempt(), task.lease(), task.lastError()),
+                List.of(read.retries(), read.attempt(), read.lease(), read.lastError()));
+        Task ended = Task.restore(task.id(), task.start(), Optional.empty(), task.worker(), TaskStatus.SCHEDULED, Payload.EMPTY, 5,
+                new Retries(1, 0), 2, Optional.empty(), Optional.empty());
+        transactions().run(() -> store().update(ended));
+        Task again = transactions().inTransaction(() -> store().find(task.id())).orElseThrow();
+        assertEquals(List.of(ended.retries(), ended.attempt(), ended.lease(), ended.lastError()),
+                List.of(again.retries(), again.attempt(), again.lease(), again.lastError()));
+    }
+
+    @Test
+    void a_running_task_is_due_once_its_lease_has_expired_in_order_of_when_it_became_due() {
+        Task expiredLong = leased("w1", -500, -50, 1);
+        Task scheduled = stored("w1", -20, TaskStatus.SCHEDULED);
+        Task expiredNow = leased("w1", -400, 0, 2);
+        leased("w1", -600, 1, 1);                         // still leased
+        leased("w2", -600, -60, 1);                       // another worker's
+        assertEquals(List.of(expiredLong.id(), scheduled.id(), expiredNow.id()),
+                transactions().inTransaction(() -> store().lockDue(new Worker("w1"), NOW, 10)).stream().map(Task::id).toList(),
+                "due at: the start of a SCHEDULED task, the lease's end of a RUNNING one");
+        for (Task due : transactions().inTransaction(() -> store().lockDue(new Worker("w1"), NOW, 10))) {
+            assertTrue(due.isDueFor(new Worker("w1"), NOW), "the store and the domain agree on what is due: " + due);
+        }
+    }
+
+    @Test
+    void the_sweep_finds_expired_leases_of_every_worker_and_nothing_else() {
+        Task a = leased("w1", -500, -50, 1);
+        Task b = leased("w2", -500, 0, 1);
+        leased("w3", -500, 1, 1);
+        stored("w1", -100, TaskStatus.SCHEDULED);
+        stored("w1", -100, TaskStatus.RUNNING);          // by hand, without a lease: never expires
+        assertEquals(List.of(a.id(), b.id()),
+                transactions().inTransaction(() -> store().lockExpiredLeases(NOW, 10)).stream().map(Task::id).toList());
+        assertEquals(List.of(a.id()),
+                transactions().inTransaction(() -> store().lockExpiredLeases(NOW, 1)).stream().map(Task::id).toList());
     }
 }

@@ -9,7 +9,7 @@ import org.portside.domain.shared.Require;
  * keep, {@code Optional.of(Optional.empty())} = remove the title.
  */
 public record TaskChanges(Optional<Instant> start, Optional<Optional<Title>> title, Optional<Worker> worker,
-                          Optional<TaskStatus> status) {
+                          Optional<TaskStatus> status, Optional<Integer> maxAttempts, Optional<Integer> backoffSeconds) {
 
     public static final TaskChanges NONE = new TaskChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -18,5 +18,13 @@ public record TaskChanges(Optional<Instant> start, Optional<Optional<Title>> tit
         Require.nonNull(title, "title");
         Require.nonNull(worker, "worker");
         Require.nonNull(status, "status");
+        Require.nonNull(maxAttempts, "maxAttempts");
+        Require.nonNull(backoffSeconds, "backoffSeconds");
+    }
+
+    /** A change of the seed's four fields only, retries kept. */
+    public TaskChanges(Optional<Instant> start, Optional<Optional<Title>> title, Optional<Worker> worker,
+                       Optional<TaskStatus> status) {
+        this(start, title, worker, status, Optional.empty(), Optional.empty());
     }
 }

@@ -16,6 +16,7 @@ import org.portside.domain.tasks.Worker;
 public final class InMemoryTaskStore implements TaskStore {
 
     private static final Comparator<Task> ORDER = Comparator.comparing(Task::start).thenComparing(Task::id);
+    private static final Comparator<Task> DUE_ORDER = Comparator.comparing((Task t) -> t.dueAt().orElseThrow()).thenComparing(Task::id);
 
     private final Map<TaskId, Task> tasks = new ConcurrentHashMap<>();
 
@@ -62,6 +63,11 @@ public final class InMemoryTaskStore implements TaskStore {
 
     @Override
     public List<Task> lockDue(Worker worker, Instant now, int limit) {
-        return tasks.values().stream().filter(t -> t.isDueFor(worker, now)).sorted(ORDER).limit(limit).toList();
+        return tasks.values().stream().filter(t -> t.isDueFor(worker, now)).sorted(DUE_ORDER).limit(limit).toList();
+    }
+
+    @Override
+    public List<Task> lockExpiredLeases(Instant now, int limit) {
+        return tasks.values().stream().filter(t -> t.hasExpiredLease(now)).sorted(DUE_ORDER).limit(limit).toList();
     }
 }

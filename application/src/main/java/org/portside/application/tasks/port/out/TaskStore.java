@@ -32,8 +32,15 @@ public interface TaskStore {
     List<Task> find(FindTasks.Query query, int limit);
 
     /**
-     * Up to {@code limit} tasks due for {@code worker} at {@code now}, earliest start first, locked for
-     * this transaction; tasks another transaction holds are skipped, not waited for.
+     * Up to {@code limit} tasks of {@code worker} that are due at {@code now} ({@link Task#isDueFor}),
+     * earliest {@link Task#dueAt} first, locked for this transaction; tasks another transaction holds
+     * are skipped, not waited for.
      */
     List<Task> lockDue(Worker worker, Instant now, int limit);
+
+    /**
+     * Up to {@code limit} tasks of any worker whose lease has expired at {@code now}
+     * ({@link Task#hasExpiredLease}), locked for this transaction, skipping those another holds.
+     */
+    List<Task> lockExpiredLeases(Instant now, int limit);
 }

@@ -1,0 +1,26 @@
+package org.portside.application.tasks.port.in;
+
+import java.util.Optional;
+import org.portside.domain.tasks.Failure;
+import org.portside.domain.tasks.LeaseToken;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskId;
+
+/**
+ * What the worker holding a task's lease reports while it runs it. Each step needs the lease the
+ * claim handed out, still unexpired: otherwise {@code Conflict} "lease-lost" and the task is left as
+ * it is (it may be running elsewhere by now).
+ *
+ * @see org.portside.domain.tasks.Task#heartbeat
+ */
+public interface RunTask {
+
+    /** Still at work: the lease now ends {@code leaseSeconds} from now. */
+    Task heartbeat(TaskId id, LeaseToken lease, int leaseSeconds);
+
+    /** Done: SUCCEEDED. */
+    Task complete(TaskId id, LeaseToken lease);
+
+    /** This attempt failed: SCHEDULED again after the back-off if {@code retry} and attempts are left, else FAILED. */
+    Task fail(TaskId id, LeaseToken lease, Optional<Failure> error, boolean retry);
+}

@@ -33,6 +33,7 @@ final class LoggingTaskEvents implements TaskEvents {
 
     @Override
     public void claimed(Worker worker, List<Task> tasks) {
-        tasks.forEach(task -> LOG.info("task {} claimed by worker {}, now RUNNING", task.id(), worker));
+        tasks.forEach(task -> LOG.info("task {} claimed by worker {}, now RUNNING (attempt {}, lease until {})", task.id(), worker,
+                task.attempt(), task.lease().map(l -> l.expires().toString()).orElse("-")));
     }
 }

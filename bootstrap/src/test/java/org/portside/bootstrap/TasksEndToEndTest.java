@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +61,78 @@ class TasksEndToEndTest extends TasksApiContract {
             }
             assertEquals(1000, claimed.size(), "every due task was handed out");
             assertEquals(1000, new HashSet<>(claimed).size(), "no task was handed out twice");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The crash test: 8 workers over 2,000 due tasks; on its first attempt a third of them is dropped
+     * by a worker that "crashes" (never heartbeats or completes). Once those leases expire the tasks
+     * are handed out again and finished; the crashed workers, coming back, are refused.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void crashed_workers_tasks_are_run_again_and_each_succeeds_exactly_once() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> creates = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                String start = at(1 + i % 30);
+                creates.add(() -> (String) http.post("/api/tasks", "{\"start\":\"" + start + "\",\"worker\":\"" + worker + "\"}").object().get("id"));
+            }
+            Set<String> all = new HashSet<>();
+            for (Future<String> f : pool.invokeAll(creates)) {
+                all.add(f.get());
+            }
+            assertEquals(2000, all.size());
+            clock.advance(Duration.ofSeconds(60));
+            Map<String, String> dropped = new ConcurrentHashMap<>();      // task id -> the crashed worker's lease
+            Map<String, Integer> completions = new ConcurrentHashMap<>();
+            for (int round = 1; round <= 2; round++) {
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int w = 0; w < 8; w++) {
+                    workers.add(() -> {
+                        List<Object> batch;
+                        do {
+                            Response r = http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\",\"limit\":10,\"lease_seconds\":30}");
+                            assertEquals(200, r.status(), r::toString);
+                            batch = r.list();
+                            for (Object o : batch) {
+                                Map<String, Object> task = (Map<String, Object>) o;
+                                String id = (String) task.get("id");
+                                String token = token(task);
+                                if ((int) task.get("attempt") == 1 && Math.floorMod(id.hashCode(), 3) == 0) {
+                                    dropped.put(id, token); // crashes: never a word again
+                                    continue;
+                                }
+                                Response done = step(id, "complete", "{\"lease\":\"" + token + "\"}");
+                                assertEquals(200, done.status(), done::toString);
+                                completions.merge(id, 1, Integer::sum);
+                            }
+                        } while (!batch.isEmpty());
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(workers)) {
+                    f.get();
+                }
+                clock.advance(Duration.ofSeconds(31)); // the crashed workers' leases run out
+            }
+            assertTrue(dropped.size() > 500 && dropped.size() < 850, "about a third crashed: " + dropped.size());
+            assertEquals(all, completions.keySet(), "every task was completed");
+            assertTrue(completions.values().stream().allMatch(n -> n == 1), "each exactly once");
+            for (Map.Entry<String, String> zombie : dropped.entrySet()) {
+                Response late = step(zombie.getKey(), "complete", "{\"lease\":\"" + zombie.getValue() + "\"}");
+                assertEquals(409, late.status(), "a stale lease's complete is refused: " + late);
+            }
+            List<Callable<Map<String, Object>>> reads = all.stream()
+                    .<Callable<Map<String, Object>>>map(id -> () -> http.get("/api/tasks/" + id).object()).toList();
+            for (Future<Map<String, Object>> f : pool.invokeAll(reads)) {
+                Map<String, Object> task = f.get();
+                assertEquals("SUCCEEDED", task.get("status"), task::toString);
+                assertEquals(dropped.containsKey(task.get("id")) ? 2 : 1, task.get("attempt"), task::toString);
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -19,7 +19,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Failure;
+import org.portside.domain.tasks.Lease;
+import org.portside.domain.tasks.LeaseToken;
 import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Retries;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
@@ -39,11 +43,17 @@ class JdbcTaskStore implements TaskStore {
 
     /** The payload comes back as two parallel arrays: its first-level keys and the JSON text of each value. */
     private static final String COLUMNS = "id, start_at, title, worker, status, version, "
+            + "max_attempts, backoff_seconds, attempt, lease_token, lease_expires_at, last_error, "
             + "ARRAY(SELECT key FROM jsonb_each(payload) ORDER BY key) AS payload_keys, "
             + "ARRAY(SELECT value::text FROM jsonb_each(payload) ORDER BY key) AS payload_values";
 
-    private static final String UPDATE = "UPDATE tasks SET start_at = ?, title = ?, worker = ?, status = ?, "
-            + "payload = CAST(? AS jsonb), version = ? WHERE id = ?";
+    /** The state's columns in the order {@link #bindState} binds them. */
+    private static final String STATE = "start_at, title, worker, status, payload, version, "
+            + "max_attempts, backoff_seconds, attempt, lease_token, lease_expires_at, last_error";
+    private static final int STATE_COLUMNS = 12;
+
+    private static final String UPDATE = "UPDATE tasks SET (" + STATE + ") = "
+            + "(?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
 
     private final JdbcOperations jdbc;
 
@@ -63,8 +73,8 @@ class JdbcTaskStore implements TaskStore {
 
     @Override
     public void insert(Task task) {
-        jdbc.prepareStatement("INSERT INTO tasks (id, start_at, title, worker, status, payload, version) "
-                + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)", statement -> {
+        jdbc.prepareStatement("INSERT INTO tasks (id, " + STATE + ") "
+                + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setObject(1, UUID.fromString(task.id().value()));
             bindState(statement, task, 2);
             return statement.executeUpdate();
@@ -85,7 +95,7 @@ class JdbcTaskStore implements TaskStore {
         int[] updated = jdbc.prepareStatement(UPDATE, statement -> {
             for (Task task : tasks) {
                 bindState(statement, task, 1);
-                statement.setObject(7, UUID.fromString(task.id().value()));
+                statement.setObject(STATE_COLUMNS + 1, UUID.fromString(task.id().value()));
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -128,13 +138,24 @@ class JdbcTaskStore implements TaskStore {
         });
     }
 
+    /** The range of the tasks_due index: due_at is Task.dueAt(), derived by the database (V4). */
     @Override
     public List<Task> lockDue(Worker worker, Instant now, int limit) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE worker = ? AND status = 'SCHEDULED' "
-                + "AND start_at <= ? ORDER BY start_at, id LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE worker = ? AND due_at <= ? "
+                + "ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {
             statement.setString(1, worker.value());
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setInt(3, limit);
+            return all(statement);
+        });
+    }
+
+    @Override
+    public List<Task> lockExpiredLeases(Instant now, int limit) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE lease_expires_at <= ? "
+                + "ORDER BY lease_expires_at, id LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setInt(2, limit);
             return all(statement);
         });
     }
@@ -147,6 +168,12 @@ class JdbcTaskStore implements TaskStore {
             payload.put(keys[i], values[i]);
         }
         return Payload.of(payload);
+    }
+
+    private static Optional<Lease> lease(ResultSet rows) throws SQLException {
+        String token = rows.getString("lease_token");
+        return token == null ? Optional.empty()
+                : Optional.of(new Lease(new LeaseToken(token), rows.getTimestamp("lease_expires_at").toInstant()));
     }
 
     private static void add(StringBuilder sql, String condition, List<Object> params, Object value) {
@@ -165,6 +192,21 @@ class JdbcTaskStore implements TaskStore {
         statement.setString(first + 3, task.status().name());
         statement.setString(first + 4, task.payload().json());
         statement.setLong(first + 5, task.version());
+        statement.setInt(first + 6, task.retries().maxAttempts());
+        statement.setInt(first + 7, task.retries().backoffSeconds());
+        statement.setInt(first + 8, task.attempt());
+        if (task.lease().isPresent()) {
+            statement.setString(first + 9, task.lease().get().token().value());
+            statement.setTimestamp(first + 10, Timestamp.from(task.lease().get().expires()));
+        } else {
+            statement.setNull(first + 9, Types.CHAR);
+            statement.setNull(first + 10, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        if (task.lastError().isPresent()) {
+            statement.setString(first + 11, task.lastError().get().value());
+        } else {
+            statement.setNull(first + 11, Types.VARCHAR);
+        }
     }
 
     private Optional<Task> one(String sql, TaskId id) {
@@ -186,7 +228,11 @@ class JdbcTaskStore implements TaskStore {
                         new Worker(rows.getString("worker")),
                         TaskStatus.valueOf(rows.getString("status")),
                         payload(rows),
-                        rows.getLong("version")));
+                        rows.getLong("version"),
+                        new Retries(rows.getInt("max_attempts"), rows.getInt("backoff_seconds")),
+                        rows.getInt("attempt"),
+                        lease(rows),
+                        Optional.ofNullable(rows.getString("last_error")).map(Failure::new)));
             }
         }
         return tasks;

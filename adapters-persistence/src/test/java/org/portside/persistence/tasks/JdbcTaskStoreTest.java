@@ -134,7 +134,7 @@ class JdbcTaskStoreTest extends TaskStoreContract {
                     List<Task> batch;
                     int rounds = 0;
                     do {
-                        batch = tasks.claim(new Worker("w"), 7);
+                        batch = tasks.claim(new Worker("w"), 7, 60);
                         batch.forEach(t -> claimed.add(t.id()));
                     } while (!batch.isEmpty() && ++rounds < 1000); // a claim that marks nothing RUNNING ends, too
                 }));

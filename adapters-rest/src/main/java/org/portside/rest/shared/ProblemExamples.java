@@ -15,6 +15,9 @@ public final class ProblemExamples {
             + "\"detail\": \"claim takes POST only\"}";
     public static final String S409 = "{\"type\": \"urn:portside:problem:conflict\", \"title\": \"Conflict\", \"status\": 409, "
             + "\"detail\": \"it exists already, or its state does not allow this\"}";
+    public static final String LEASE_LOST = "{\"type\": \"urn:portside:problem:lease-lost\", \"title\": \"Conflict\", \"status\": 409, "
+            + "\"detail\": \"that lease is not the task's current one (it expired and the task was handed out again, or the task was "
+            + "changed by hand); stop working on it\"}";
     public static final String S412 = "{\"type\": \"urn:portside:problem:stale-etag\", \"title\": \"Precondition Failed\", \"status\": 412, "
             + "\"detail\": \"the task has changed since version 1 (it is at version 2); read it again\"}";
 

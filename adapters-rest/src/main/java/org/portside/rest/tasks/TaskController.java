@@ -1,6 +1,7 @@
 package org.portside.rest.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -40,7 +41,11 @@ import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.domain.shared.NotFound;
 import org.portside.domain.shared.Text;
+import org.portside.domain.tasks.Failure;
+import org.portside.domain.tasks.Lease;
+import org.portside.domain.tasks.LeaseToken;
 import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Retries;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskChanges;
 import org.portside.domain.tasks.TaskId;
@@ -80,11 +85,14 @@ final class TaskController {
     private final TaskUseCases tasks;
     private final RequestBodies bodies;
     private final TaskJson json;
+    private final int defaultLeaseSeconds;
 
-    TaskController(TaskUseCases tasks, RequestBodies bodies, TaskJson json) {
+    TaskController(TaskUseCases tasks, RequestBodies bodies, TaskJson json,
+                   @Value("${portside.tasks.lease-seconds:" + Lease.DEFAULT_SECONDS + "}") int defaultLeaseSeconds) {
         this.tasks = tasks;
         this.bodies = bodies;
         this.json = json;
+        this.defaultLeaseSeconds = (int) Lease.duration(defaultLeaseSeconds).getSeconds(); // a bad setting fails the start
     }
 
     @Get
@@ -142,8 +150,10 @@ final class TaskController {
         Worker worker = fields.at("/worker", () -> new Worker(input.worker()));
         Payload payload = read.tree().has("payload")
                 ? fields.at("/payload", () -> TaskJson.payload(read.tree().get("payload"), "payload")) : Payload.EMPTY;
+        Retries retries = fields.at("/max_attempts", () -> new Retries(input.maxAttempts().orElse(Retries.DEFAULT_MAX_ATTEMPTS),
+                input.backoffSeconds().orElse(Retries.DEFAULT_BACKOFF_SECONDS)));
         fields.finish();
-        Task task = tasks.schedule().schedule(new org.portside.application.tasks.port.in.ScheduleTask.Command(start, title, worker, payload));
+        Task task = tasks.schedule().schedule(new org.portside.application.tasks.port.in.ScheduleTask.Command(start, title, worker, payload, retries));
         return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + "/" + task.id())), task);
     }
 
@@ -274,7 +284,90 @@ final class TaskController {
         Worker worker = fields.at("/worker", () -> new Worker(claim.worker()));
         fields.finish();
         actsFor(caller, worker);
-        return tasks.claim().claim(worker, claim.limit().orElse(ClaimDueTasks.DEFAULT_LIMIT)).stream().map(json::response).toList();
+        return tasks.claim().claim(worker, claim.limit().orElse(ClaimDueTasks.DEFAULT_LIMIT), claim.leaseSeconds().orElse(defaultLeaseSeconds))
+                .stream().map(json::response).toList();
+    }
+
+    @Post(uri = "/{id}/heartbeat", consumes = MediaType.ALL)
+    @Operation(operationId = "heartbeatTask", summary = "The lease holder is still at work: extend its lease")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WORK, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Heartbeat.class)))
+    @ApiResponse(responseCode = "200", description = "the task, its lease extended", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "409", description = LEASE_LOST, content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.LEASE_LOST)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    HttpResponse<TaskResponse> heartbeat(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                         @Body @Nullable @Parameter(hidden = true) String body,
+                                         @Nullable @Parameter(hidden = true) Authentication caller) {
+        TaskId taskId = taskId(id);
+        TaskInput.Heartbeat beat = readFor(taskId, null, () -> bodies.read(body, "heartbeatTask", TaskInput.Heartbeat.class).value()).value();
+        actsForTaskOf(caller, taskId);
+        return ok(tasks.run().heartbeat(taskId, new LeaseToken(beat.lease()), beat.leaseSeconds().orElse(defaultLeaseSeconds)));
+    }
+
+    @Post(uri = "/{id}/complete", consumes = MediaType.ALL)
+    @Operation(operationId = "completeTask", summary = "The lease holder finished the task: SUCCEEDED")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WORK, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Completion.class)))
+    @ApiResponse(responseCode = "200", description = "the task, SUCCEEDED", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "409", description = LEASE_LOST, content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.LEASE_LOST)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    HttpResponse<TaskResponse> complete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                        @Body @Nullable @Parameter(hidden = true) String body,
+                                        @Nullable @Parameter(hidden = true) Authentication caller) {
+        TaskId taskId = taskId(id);
+        TaskInput.Completion done = readFor(taskId, null, () -> bodies.read(body, "completeTask", TaskInput.Completion.class).value()).value();
+        actsForTaskOf(caller, taskId);
+        return ok(tasks.run().complete(taskId, new LeaseToken(done.lease())));
+    }
+
+    @Post(uri = "/{id}/fail", consumes = MediaType.ALL)
+    @Operation(operationId = "failTask", summary = "The lease holder's attempt failed: SCHEDULED again after the back-off while attempts are left, else FAILED")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_WORK, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskInput.Failed.class)))
+    @ApiResponse(responseCode = "200", description = "the task: SCHEDULED for its next attempt, or FAILED", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the task's new version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid body (an error over 4 KiB, say)", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
+    @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    @ApiResponse(responseCode = "409", description = LEASE_LOST, content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.LEASE_LOST)))
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
+    HttpResponse<TaskResponse> fail(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                    @Body @Nullable @Parameter(hidden = true) String body,
+                                    @Nullable @Parameter(hidden = true) Authentication caller) {
+        TaskId taskId = taskId(id);
+        TaskInput.Failed failed = readFor(taskId, null, () -> bodies.read(body, "failTask", TaskInput.Failed.class).value()).value();
+        BodyFields fields = new BodyFields();
+        Optional<Failure> error = Optional.ofNullable(failed.error()).map(e -> fields.at("/error", () -> new Failure(e)));
+        fields.finish();
+        actsForTaskOf(caller, taskId);
+        return ok(tasks.run().fail(taskId, new LeaseToken(failed.lease()), error, failed.retry().orElse(true)));
+    }
+
+    private static final String LEASE_LOST = "lease-lost: that lease is not the task's current one (it expired, the task was handed "
+            + "out again, or changed by hand); the task is left as it is and the worker should stop";
+
+    /** A worker-bound token may only report on its own worker's tasks (see {@link #actsFor}). */
+    private void actsForTaskOf(Authentication caller, TaskId id) {
+        if (caller != null && Scopes.onlyWorker(caller).isPresent()) {
+            actsFor(caller, tasks.get().get(id).worker());
+        }
     }
 
     /*
@@ -324,8 +417,10 @@ final class TaskController {
                 : Optional.empty();
         Optional<Worker> worker = change.worker().map(w -> fields.at("/worker", () -> new Worker(w)));
         Optional<TaskStatus> status = change.status().map(s -> TaskStatus.valueOf(s));
+        change.maxAttempts().ifPresent(n -> fields.at("/max_attempts", () -> new Retries(n, Retries.DEFAULT_BACKOFF_SECONDS)));
+        change.backoffSeconds().ifPresent(b -> fields.at("/backoff_seconds", () -> new Retries(Retries.DEFAULT_MAX_ATTEMPTS, b)));
         fields.finish();
-        return new TaskChanges(start, title, worker, status);
+        return new TaskChanges(start, title, worker, status, change.maxAttempts(), change.backoffSeconds());
     }
 
     /** What a request asks of one task: the change it carries and the version its If-Match names. */

@@ -20,6 +20,7 @@ import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.portside.domain.shared.Invalid;
+import org.portside.domain.tasks.Failure;
 import org.portside.domain.tasks.Payload;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskStatus;
@@ -31,6 +32,12 @@ final class TaskJson {
 
     /** A start in examples: far enough ahead that "Try it out" keeps working for decades. */
     static final String EXAMPLE_START = "2099-01-01T09:00:00Z";
+
+    /** A lease token as the claim writes it. */
+    static final String LEASE_PATTERN = "^[0-9a-f]{32}$";
+    static final String EXAMPLE_LEASE = "6f1c0a3e9b2d4f5a8c7e1d0b3a2f4e6c";
+    /** The default lease, as the document states it: the operator may configure another. */
+    static final String LEASE_DEFAULT = "the server's portside.tasks.lease-seconds (PORTSIDE_TASKS_LEASE_SECONDS), 60 unless configured";
 
     static final String INSTANT_FORM = "an RFC 3339 date-time with an offset or Z, e.g. " + EXAMPLE_START + " or 2099-01-01T10:00:00+01:00";
 
@@ -116,7 +123,10 @@ final class TaskJson {
         Map<String, Object> payload = new LinkedHashMap<>();
         task.payload().values().forEach((key, json) -> payload.put(key, value(json)));
         return new TaskResponse(task.id().value(), task.start().toString(), task.title().map(t -> t.value()).orElse(null),
-                task.worker().value(), task.status().name(), payload);
+                task.worker().value(), task.status().name(), payload, task.retries().maxAttempts(), task.retries().backoffSeconds(),
+                task.attempt(),
+                task.lease().map(l -> new LeaseResponse(l.token().value(), l.expires().toString())).orElse(null),
+                task.lastError().map(Failure::value).orElse(null));
     }
 
     private Object value(String json) {

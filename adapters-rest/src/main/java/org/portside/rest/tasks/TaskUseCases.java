@@ -8,10 +8,11 @@ import org.portside.application.tasks.port.in.MergePayload;
 import org.portside.application.tasks.port.in.PatchTask;
 import org.portside.application.tasks.port.in.RemovePayloadKey;
 import org.portside.application.tasks.port.in.RemoveTask;
+import org.portside.application.tasks.port.in.RunTask;
 import org.portside.application.tasks.port.in.ScheduleTask;
 
 /** The task use cases the routes drive, injected as one. */
 @Singleton
 record TaskUseCases(ScheduleTask schedule, GetTask get, FindTasks find, PatchTask patch, RemoveTask remove,
-                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim) {
+                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim, RunTask run) {
 }

@@ -79,7 +79,7 @@ public abstract class TasksApiContract {
     // ---- create and read
 
     @Test
-    void created_task_carries_all_six_fields_and_its_canonical_location() {
+    void created_task_carries_every_field_and_its_canonical_location() {
         Response r = http.post("/api/tasks", "{\"start\":\"2099-12-01T11:00:00.987+01:00\",\"worker\":\"" + worker + "\"}");
         assertEquals(201, r.status(), r::toString);
         Map<String, Object> task = r.object();
@@ -87,8 +87,10 @@ public abstract class TasksApiContract {
         assertEquals("/api/tasks/" + id, r.header("Location").orElseThrow());
         assertTrue(r.header("ETag").orElseThrow().matches("\"[0-9]+\""));
         assertEquals(Map.of("id", id, "start", "2099-12-01T10:00:00Z", "worker", worker, "status", "SCHEDULED",
-                "payload", Map.of()), withoutNulls(task));
-        assertTrue(task.containsKey("title") && task.get("title") == null, "title is present and null: " + task);
+                "payload", Map.of(), "max_attempts", 3, "backoff_seconds", 10, "attempt", 0), withoutNulls(task));
+        for (String absent : List.of("title", "lease", "last_error")) {
+            assertTrue(task.containsKey(absent) && task.get(absent) == null, absent + " is present and null: " + task);
+        }
         Response read = http.get("/api/tasks/" + id);
         assertEquals(200, read.status());
         assertEquals(task, read.object());
@@ -333,6 +335,164 @@ public abstract class TasksApiContract {
             "{\"worker\":\"w\",\"limit\":1.5}", "{\"worker\":\"w\",\"extra\":1}", "{\"worker\":5}", "[]"})
     void claim_rejects_bad_requests(String body) {
         assertProblem(http.post("/api/tasks/claim", body), 400);
+    }
+
+    // ---- the worker protocol: leases
+
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> lease(Map<String, Object> task) {
+        return (Map<String, Object>) task.get("lease");
+    }
+
+    /** Claims exactly one task for {@code worker}; its JSON. */
+    protected Map<String, Object> claimOne(String claimer, int leaseSeconds) {
+        Response r = http.post("/api/tasks/claim", "{\"worker\":\"" + claimer + "\",\"lease_seconds\":" + leaseSeconds + "}");
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(1, r.list().size(), r::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = (Map<String, Object>) r.list().get(0);
+        return task;
+    }
+
+    protected Response step(String id, String what, String body) {
+        return http.post("/api/tasks/" + id + "/" + what, body);
+    }
+
+    protected static String token(Map<String, Object> task) {
+        return (String) lease(task).get("token");
+    }
+
+    @Test
+    void a_claimed_task_carries_its_attempt_and_lease_and_completes_with_it() {
+        String id = createId(10);
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> task = claimOne(worker, 30);
+        assertEquals(id, task.get("id"));
+        assertEquals("RUNNING", task.get("status"));
+        assertEquals(1, task.get("attempt"));
+        assertTrue(token(task).matches("[0-9a-f]{32}"), task::toString);
+        assertEquals(clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS).toString(), lease(task).get("expires"));
+        assertEquals(task, http.get("/api/tasks/" + id).object(), "the lease is stored and shown");
+
+        clock.advance(Duration.ofSeconds(20));
+        Response beat = step(id, "heartbeat", "{\"lease\":\"" + token(task) + "\",\"lease_seconds\":60}");
+        assertEquals(200, beat.status(), beat::toString);
+        assertEquals(clock.instant().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS).toString(), lease(beat.object()).get("expires"));
+        assertTrue(beat.header("ETag").isPresent());
+
+        Response done = step(id, "complete", "{\"lease\":\"" + token(task) + "\"}");
+        assertEquals(200, done.status(), done::toString);
+        assertEquals("SUCCEEDED", done.object().get("status"));
+        assertEquals(null, done.object().get("lease"));
+        assertProblem(step(id, "complete", "{\"lease\":\"" + token(task) + "\"}"), 409);
+    }
+
+    @Test
+    void a_stalled_worker_is_refused_once_its_task_was_handed_out_again() {
+        String id = createId(10);
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> byA = claimOne(worker, 1);
+        clock.advance(Duration.ofSeconds(2));
+        Map<String, Object> byB = claimOne(worker, 60);
+        assertEquals(id, byB.get("id"));
+        assertEquals(2, byB.get("attempt"));
+        Response late = step(id, "complete", "{\"lease\":\"" + token(byA) + "\"}");
+        assertEquals(409, late.status(), late::toString);
+        assertEquals("urn:portside:problem:lease-lost", late.object().get("type"));
+        assertEquals(409, step(id, "heartbeat", "{\"lease\":\"" + token(byA) + "\"}").status());
+        assertEquals(409, step(id, "fail", "{\"lease\":\"" + token(byA) + "\",\"error\":\"x\"}").status());
+        assertEquals(byB, http.get("/api/tasks/" + id).object(), "refused steps leave the task untouched");
+        assertEquals("SUCCEEDED", step(id, "complete", "{\"lease\":\"" + token(byB) + "\"}").object().get("status"));
+    }
+
+    @Test
+    void a_failure_is_retried_after_its_back_off_until_the_attempts_are_used_up() {
+        Map<String, Object> created = create(at(10), ",\"max_attempts\":2,\"backoff_seconds\":100");
+        String id = (String) created.get("id");
+        assertEquals(2, created.get("max_attempts"));
+        assertEquals(100, created.get("backoff_seconds"));
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> first = claimOne(worker, 60);
+        Response retry = step(id, "fail", "{\"lease\":\"" + token(first) + "\",\"error\":\"upstream timed out\"}");
+        assertEquals(200, retry.status(), retry::toString);
+        assertEquals("SCHEDULED", retry.object().get("status"));
+        assertEquals("upstream timed out", retry.object().get("last_error"));
+        Instant again = Instant.parse((String) retry.object().get("start"));
+        assertTrue(!again.isBefore(clock.instant().plusSeconds(79)) && !again.isAfter(clock.instant().plusSeconds(120)),
+                "100 s ± 20 %: " + again);
+        clock.set(again);
+        Map<String, Object> second = claimOne(worker, 60);
+        assertEquals(2, second.get("attempt"));
+        Response last = step(id, "fail", "{\"lease\":\"" + token(second) + "\",\"error\":null}");
+        assertEquals("FAILED", last.object().get("status"), "no attempt left");
+    }
+
+    @Test
+    void a_failure_without_retry_is_final_and_a_status_change_by_hand_ends_the_lease() {
+        String id = createId(10);
+        String other = createId(10);
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> a = claimOne(worker, 60);
+        Map<String, Object> b = claimOne(worker, 60);
+        Map<String, Object> failed = step((String) a.get("id"), "fail", "{\"lease\":\"" + token(a) + "\",\"retry\":false}").object();
+        assertEquals("FAILED", failed.get("status"));
+        status((String) b.get("id"), "SUCCEEDED");
+        assertEquals("SUCCEEDED", http.get("/api/tasks/" + b.get("id")).object().get("status"));
+        assertEquals(null, http.get("/api/tasks/" + b.get("id")).object().get("lease"));
+        assertProblem(step((String) b.get("id"), "complete", "{\"lease\":\"" + token(b) + "\"}"), 409);
+        assertTrue(List.of(id, other).containsAll(List.of(a.get("id"), b.get("id"))));
+    }
+
+    @Test
+    void a_leased_task_cannot_be_deleted() {
+        String id = createId(10);
+        clock.advance(Duration.ofSeconds(10));
+        claimOne(worker, 60);
+        assertProblem(http.delete("/api/tasks/" + id), 409);
+    }
+
+    @Test
+    void worker_steps_rank_404_then_400_then_409() {
+        String unknown = "/api/tasks/3f2b7c1e-8d4a-4c5e-9f10-2a6b8c9d0e1f/";
+        assertProblem(http.post(unknown + "complete", "{\"lease\":\"nope\"}"), 404);
+        assertProblem(http.post(unknown + "heartbeat", "{}"), 404);
+        String id = createId(10);
+        for (String bad : List.of("{}", "{\"lease\":\"ABC\"}", "{\"lease\":5}", "{\"lease\":\"" + "a".repeat(32) + "\",\"x\":1}")) {
+            assertProblem(step(id, "complete", bad), 400);
+            assertProblem(step(id, "heartbeat", bad), 400);
+            assertProblem(step(id, "fail", bad), 400);
+        }
+        String wellFormed = "{\"lease\":\"" + "a".repeat(32) + "\"";
+        assertProblem(step(id, "heartbeat", wellFormed + ",\"lease_seconds\":0}"), 400);
+        assertProblem(step(id, "heartbeat", wellFormed + ",\"lease_seconds\":3601}"), 400);
+        assertProblem(step(id, "fail", wellFormed + ",\"error\":\"" + "x".repeat(4097) + "\"}"), 400);
+        assertProblem(step(id, "fail", wellFormed + ",\"retry\":\"no\"}"), 400);
+        assertProblem(step(id, "complete", wellFormed + "}"), 409);
+        assertProblem(step(id, "fail", wellFormed + ",\"error\":\"" + "x".repeat(4096) + "\"}"), 409);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"worker\":\"w\",\"lease_seconds\":0}", "{\"worker\":\"w\",\"lease_seconds\":3601}",
+            "{\"worker\":\"w\",\"lease_seconds\":\"60\"}"})
+    void claim_refuses_leases_out_of_bounds(String body) {
+        assertProblem(http.post("/api/tasks/claim", body), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {",\"max_attempts\":0", ",\"max_attempts\":101", ",\"backoff_seconds\":-1", ",\"backoff_seconds\":3601",
+            ",\"max_attempts\":null"})
+    void retries_out_of_bounds_are_400(String extra) {
+        assertProblem(http.post("/api/tasks", "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker + "\"" + extra + "}"), 400);
+    }
+
+    @Test
+    void retries_change_by_patch() {
+        String id = createId(60);
+        Response r = patch(id, "{\"max_attempts\":7,\"backoff_seconds\":0}");
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(7, r.object().get("max_attempts"));
+        assertEquals(0, r.object().get("backoff_seconds"));
+        assertProblem(patch(id, "{\"max_attempts\":0}"), 400);
     }
 
     // ---- list

@@ -21,6 +21,7 @@ import org.portside.application.guids.port.out.GuidCache;
 import org.portside.application.guids.port.out.GuidStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.port.out.TaskHistory;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
@@ -50,8 +51,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    TaskService taskService(TaskStore store, Transactions transactions, Clock clock) {
-        return new TaskService(store, new LoggingTaskEvents(), transactions, clock);
+    TaskService taskService(TaskStore store, TaskHistory history, Transactions transactions, Clock clock) {
+        return new TaskService(store, history, new LoggingTaskEvents(), transactions, clock);
     }
 
     /**

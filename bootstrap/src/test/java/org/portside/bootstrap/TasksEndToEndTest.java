@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,6 +137,24 @@ class TasksEndToEndTest extends TasksApiContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Inject
+    TaskGauges gauges;
+
+    @Test
+    void the_stats_are_prometheus_gauges_too() {
+        createId(10);
+        createId(20);
+        clock.advance(Duration.ofSeconds(15));
+        gauges.refresh();
+        Response scrape = new org.portside.rest.shared.Http(server.getURI()).get("/prometheus"); // not an API path
+        assertEquals(200, scrape.status());
+        String text = scrape.body();
+        assertTrue(text.contains("portside_tasks{status=\"SCHEDULED\"}"), text);
+        assertTrue(text.contains("portside_tasks_by_worker{status=\"SCHEDULED\",worker=\"" + worker + "\"} 2.0"), text);
+        assertTrue(text.contains("portside_tasks_oldest_due_age_seconds"), text);
+        assertTrue(text.contains("portside_tasks_expired_leases"), text);
     }
 
     @Test

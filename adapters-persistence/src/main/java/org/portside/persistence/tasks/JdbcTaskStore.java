@@ -12,12 +12,15 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.domain.tasks.Failure;
 import org.portside.domain.tasks.Lease;
@@ -157,6 +160,42 @@ class JdbcTaskStore implements TaskStore {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setInt(2, limit);
             return all(statement);
+        });
+    }
+
+    /**
+     * Counts in one statement (one moment): by worker and status over the whole table; the oldest
+     * due start from the head of tasks_by_status; expired leases from tasks_lease_expiry.
+     */
+    @Override
+    public ReadTaskStats.Stats stats(Instant now) {
+        return jdbc.prepareStatement("SELECT worker, status, count(*) AS n, "
+                + "(SELECT min(start_at) FROM tasks WHERE status = 'SCHEDULED' AND start_at <= ?) AS oldest_due, "
+                + "(SELECT count(*) FROM tasks WHERE lease_expires_at <= ?) AS expired "
+                + "FROM (SELECT 1) AS one LEFT JOIN tasks ON true GROUP BY worker, status", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+            for (TaskStatus status : TaskStatus.values()) {
+                byStatus.put(status, 0L);
+            }
+            Map<String, Map<TaskStatus, Long>> byWorker = new TreeMap<>();
+            Optional<Instant> oldestDue = Optional.empty();
+            long expired = 0;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp oldest = rows.getTimestamp("oldest_due");
+                    oldestDue = Optional.ofNullable(oldest).map(Timestamp::toInstant);
+                    expired = rows.getLong("expired");
+                    if (rows.getString("worker") == null) {
+                        continue; // the one row of an empty table
+                    }
+                    TaskStatus status = TaskStatus.valueOf(rows.getString("status"));
+                    byStatus.merge(status, rows.getLong("n"), Long::sum);
+                    byWorker.computeIfAbsent(rows.getString("worker"), w -> new EnumMap<>(TaskStatus.class)).put(status, rows.getLong("n"));
+                }
+            }
+            return new ReadTaskStats.Stats(byStatus, byWorker, oldestDue, expired);
         });
     }
 

@@ -42,6 +42,8 @@ class JdbcTaskStoreTest extends TaskStoreContract {
     @Inject
     JdbcTaskStore store;
     @Inject
+    JdbcTaskHistory history;
+    @Inject
     Transactions transactions;
     @Inject
     DataSource database;
@@ -52,7 +54,7 @@ class JdbcTaskStoreTest extends TaskStoreContract {
     @BeforeEach
     void setUp() {
         CleanDatabase.truncateAll(database);
-        tasks = new TaskService(store, new RecordingTaskEvents(), transactions, clock);
+        tasks = new TaskService(store, history, new RecordingTaskEvents(), transactions, clock);
     }
 
     Task schedule(String worker, long inSeconds, Payload payload) {

@@ -172,6 +172,33 @@ final class TaskController {
         return ok(tasks.get().get(taskId(id)));
     }
 
+    @Get("/stats")
+    @Operation(operationId = "taskStats", summary = "Counts by status and by worker, the oldest due start, and expired leases")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_READ, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
+    @ApiResponse(responseCode = "200", description = "the counts, read at one moment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskStatsResponse.class)))
+    TaskStatsResponse stats() {
+        return TaskStatsResponse.of(tasks.stats().stats());
+    }
+
+    @Get("/{id}/events")
+    @Operation(operationId = "listTaskEvents", summary = "A task's history, oldest first; kept after the task is deleted, until pruned")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
+    @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.TASKS_READ, Scopes.TASKS_WRITE, Scopes.ADMIN})
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "414", ref = "#/components/responses/UriTooLong")
+    @ApiResponse(responseCode = "200", description = "the events, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskEventResponse.class))))
+    @ApiResponse(responseCode = "404", description = "no such task, and no history of one", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
+    List<TaskEventResponse> events(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id) {
+        return tasks.history().history(taskId(id)).stream().map(TaskEventResponse::of).toList();
+    }
+
     @Patch(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "changeTask", summary = "Change any of start, title, worker and status")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")

@@ -7,6 +7,8 @@ import org.portside.application.tasks.port.in.GetTask;
 import org.portside.application.tasks.port.in.MergePayload;
 import org.portside.application.tasks.port.in.PatchTask;
 import org.portside.application.tasks.port.in.RemovePayloadKey;
+import org.portside.application.tasks.port.in.ReadTaskHistory;
+import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.in.RemoveTask;
 import org.portside.application.tasks.port.in.RunTask;
 import org.portside.application.tasks.port.in.ScheduleTask;
@@ -14,5 +16,6 @@ import org.portside.application.tasks.port.in.ScheduleTask;
 /** The task use cases the routes drive, injected as one. */
 @Singleton
 record TaskUseCases(ScheduleTask schedule, GetTask get, FindTasks find, PatchTask patch, RemoveTask remove,
-                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim, RunTask run) {
+                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim, RunTask run, ReadTaskHistory history,
+                    ReadTaskStats stats) {
 }

@@ -33,8 +33,8 @@ class DocumentedExamplesTest {
             "createGroup", "listGroupMembers", "registerUser", "getUser", "replaceUser", "replaceGroupMembers",
             "removeGroup", "createGroupAt", "removeUser", "registerUserAt",
             "registerGuid", "registerGuidWithPut", "upsertGuid", "upsertGuidWithPut", "getGuid", "removeGuid",
-            "scheduleTask", "findTasks", "getTask", "changeTask", "mergeTaskPayload", "removeTaskPayloadKey",
-            "claimDueTasks", "heartbeatTask", "completeTask", "failTask", "removeTask");
+            "scheduleTask", "findTasks", "getTask", "listTaskEvents", "changeTask", "mergeTaskPayload", "removeTaskPayloadKey",
+            "claimDueTasks", "taskStats", "heartbeatTask", "completeTask", "failTask", "removeTask");
 
     /**
      * A lease token cannot be known before a claim hands it out, so these examples (well-formed, the

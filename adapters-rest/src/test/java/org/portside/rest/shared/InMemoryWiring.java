@@ -12,6 +12,7 @@ import org.portside.application.guids.inmemory.InMemoryGuidCache;
 import org.portside.application.guids.inmemory.InMemoryGuidStore;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
@@ -53,7 +54,7 @@ class InMemoryWiring {
 
     @Singleton
     TaskService tasks(MutableClock clock) {
-        return new TaskService(new InMemoryTaskStore(), new RecordingTaskEvents(), transactions, clock);
+        return new TaskService(new InMemoryTaskStore(), new InMemoryTaskHistory(), new RecordingTaskEvents(), transactions, clock);
     }
 
     @Singleton

@@ -471,6 +471,51 @@ public abstract class TasksApiContract {
         assertProblem(step(id, "fail", wellFormed + ",\"error\":\"" + "x".repeat(4096) + "\"}"), 409);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void stats_count_this_workers_tasks_and_expired_leases() {
+        createId(10);
+        createId(20);
+        String late = createId(1_000);
+        clock.advance(Duration.ofSeconds(20));
+        claimOne(worker, 5);
+        clock.advance(Duration.ofSeconds(5));
+        Response r = http.get("/api/tasks/stats");
+        assertEquals(200, r.status(), r::toString);
+        Map<String, Object> stats = r.object();
+        assertEquals(Map.of("SCHEDULED", 2, "RUNNING", 1), ((Map<String, Object>) stats.get("by_worker")).get(worker));
+        assertTrue(((Map<String, Object>) stats.get("by_status")).keySet().containsAll(List.of("SCHEDULED", "RUNNING", "SUCCEEDED", "FAILED")));
+        assertTrue(((Number) stats.get("expired_leases")).longValue() >= 1, stats::toString);
+        assertTrue(stats.get("oldest_due") instanceof String, stats::toString);
+        assertEquals(200, http.get("/api/task/stats").status());
+        assertEquals("SCHEDULED", http.get("/api/tasks/" + late).object().get("status"));
+    }
+
+    @Test
+    void the_events_tell_each_attempt_oldest_first_and_outlive_the_task() {
+        String id = createId(10);
+        clock.advance(Duration.ofSeconds(10));
+        Map<String, Object> byA = claimOne(worker, 1);
+        clock.advance(Duration.ofSeconds(2));
+        Map<String, Object> byB = claimOne(worker, 60);
+        step(id, "fail", "{\"lease\":\"" + token(byB) + "\",\"error\":\"boom\",\"retry\":false}");
+        assertEquals(409, step(id, "complete", "{\"lease\":\"" + token(byA) + "\"}").status());
+        assertEquals(204, http.delete("/api/tasks/" + id).status());
+        Response r = http.get("/api/tasks/" + id + "/events");
+        assertEquals(200, r.status(), r::toString);
+        List<String> steps = new ArrayList<>();
+        for (Object o : r.list()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> event = (Map<String, Object>) o;
+            steps.add(event.get("type") + "@" + event.get("attempt"));
+            assertEquals(worker, event.get("worker"));
+            assertTrue(event.containsKey("detail") && event.get("at") instanceof String, event::toString);
+        }
+        assertEquals(List.of("created@0", "claimed@1", "lease_expired@1", "claimed@2", "failed@2", "deleted@2"), steps);
+        assertProblem(http.get("/api/tasks/" + UUID.randomUUID() + "/events"), 404);
+        assertProblem(http.get("/api/tasks/not-a-task/events"), 404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"worker\":\"w\",\"lease_seconds\":0}", "{\"worker\":\"w\",\"lease_seconds\":3601}",
             "{\"worker\":\"w\",\"lease_seconds\":\"60\"}"})

@@ -17,10 +17,13 @@ import org.portside.application.tasks.port.in.GetTask;
 import org.portside.application.tasks.port.in.MergePayload;
 import org.portside.application.tasks.port.in.PatchTask;
 import org.portside.application.tasks.port.in.RemovePayloadKey;
+import org.portside.application.tasks.port.in.ReadTaskHistory;
+import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.in.RemoveTask;
 import org.portside.application.tasks.port.in.RunTask;
 import org.portside.application.tasks.port.in.ScheduleTask;
 import org.portside.application.tasks.port.out.TaskEvents;
+import org.portside.application.tasks.port.out.TaskHistory;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.shared.NotFound;
@@ -30,6 +33,7 @@ import org.portside.domain.tasks.LeaseToken;
 import org.portside.domain.tasks.Payload;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskChanges;
+import org.portside.domain.tasks.TaskEvent;
 import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
@@ -40,19 +44,24 @@ import org.portside.domain.tasks.Worker;
  * Events are told only after the transaction committed.
  */
 public final class TaskService implements ScheduleTask, GetTask, FindTasks, PatchTask, RemoveTask, MergePayload,
-        RemovePayloadKey, ClaimDueTasks, RunTask, ExpireLeases {
+        RemovePayloadKey, ClaimDueTasks, RunTask, ExpireLeases, ReadTaskHistory, ReadTaskStats {
 
     private final TaskStore store;
+    private final TaskHistory history;
     private final TaskEvents events;
     private final Transactions transactions;
     private final Clock clock;
     private final DoubleSupplier jitter;
 
     /**
-     * @param jitter uniform random numbers in [0, 1), placing each retry's back-off in its jitter band
+     * @param history where each change's events are appended, in the change's own transaction
+     * @param events  who is told of changes once they are committed (a log, say)
+     * @param jitter  uniform random numbers in [0, 1), placing each retry's back-off in its jitter band
      */
-    public TaskService(TaskStore store, TaskEvents events, Transactions transactions, Clock clock, DoubleSupplier jitter) {
+    public TaskService(TaskStore store, TaskHistory history, TaskEvents events, Transactions transactions, Clock clock,
+                       DoubleSupplier jitter) {
         this.store = store;
+        this.history = history;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -60,15 +69,18 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     }
 
     /** With back-off jitter from {@link ThreadLocalRandom}. */
-    public TaskService(TaskStore store, TaskEvents events, Transactions transactions, Clock clock) {
-        this(store, events, transactions, clock, () -> ThreadLocalRandom.current().nextDouble());
+    public TaskService(TaskStore store, TaskHistory history, TaskEvents events, Transactions transactions, Clock clock) {
+        this(store, history, events, transactions, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Override
     public Task schedule(ScheduleTask.Command command) {
         Task task = Task.schedule(TaskId.random(), command.start(), command.title(), command.worker(), command.payload(),
                 command.retries(), clock.instant());
-        transactions.run(() -> store.insert(task));
+        transactions.run(() -> {
+            store.insert(task);
+            history.append(List.of(TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null)));
+        });
         events.created(task);
         return task;
     }
@@ -94,17 +106,20 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
 
     @Override
     public Task patch(TaskId id, TaskChanges changes, Optional<Long> ifMatch) {
-        return change(id, task -> task.apply(changes, clock.instant(), ifMatch));
+        return change(id, task -> task.apply(changes, clock.instant(), ifMatch),
+                (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.CHANGED, now, describe(before, after))));
     }
 
     @Override
     public Task mergePayload(TaskId id, Payload patch, Optional<Long> ifMatch) {
-        return change(id, task -> task.mergePayload(patch, ifMatch));
+        return change(id, task -> task.mergePayload(patch, ifMatch), (before, after, now) -> List.of(TaskEvent.of(after,
+                TaskEvent.Type.PAYLOAD_CHANGED, now, "set " + String.join(", ", patch.values().keySet()))));
     }
 
     @Override
     public Task removePayloadKey(TaskId id, String key, Optional<Long> ifMatch) {
-        return change(id, task -> task.removePayloadKey(key, ifMatch));
+        return change(id, task -> task.removePayloadKey(key, ifMatch),
+                (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.PAYLOAD_CHANGED, now, "removed " + key)));
     }
 
     @Override
@@ -113,6 +128,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
             Task task = store.findForUpdate(id).orElseThrow(() -> notFound(id));
             task.requireDeletable(ifMatch);
             store.delete(id);
+            history.append(List.of(TaskEvent.of(task, TaskEvent.Type.DELETED, clock.instant(), "was " + task.status())));
             return task;
         });
         events.deleted(removed);
@@ -127,14 +143,21 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         List<Change> changes = transactions.inTransaction(() -> {
             Instant now = clock.instant();
             List<Change> done = new ArrayList<>();
+            List<TaskEvent> happened = new ArrayList<>();
             for (Task due : store.lockDue(worker, now, limit)) {
-                Task task = due.hasExpiredLease(now) ? due.expireLease(now) : due;
+                Task task = due;
+                if (due.hasExpiredLease(now)) {
+                    task = due.expireLease(now);
+                    happened.addAll(expiry(due, task, now));
+                }
                 if (task.status() == TaskStatus.SCHEDULED) {
                     task = task.claim(now, lease, LeaseToken.random());
+                    happened.add(TaskEvent.of(task, TaskEvent.Type.CLAIMED, now, "lease until " + task.lease().orElseThrow().expires()));
                 }
                 done.add(new Change(due, task));
             }
             store.updateAll(done.stream().map(Change::after).toList());
+            history.append(happened);
             return done;
         });
         List<Task> claimed = changes.stream().map(Change::after).filter(t -> t.status() == TaskStatus.RUNNING).toList();
@@ -149,18 +172,84 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     @Override
     public Task heartbeat(TaskId id, LeaseToken lease, int leaseSeconds) {
         Duration duration = Lease.duration(leaseSeconds);
-        return change(id, task -> task.heartbeat(lease, clock.instant(), duration));
+        return change(id, task -> task.heartbeat(lease, clock.instant(), duration), (before, after, now) -> List.of(
+                TaskEvent.of(after, TaskEvent.Type.HEARTBEAT, now, "lease until " + after.lease().orElseThrow().expires())));
     }
 
     @Override
     public Task complete(TaskId id, LeaseToken lease) {
-        return change(id, task -> task.complete(lease, clock.instant()));
+        return change(id, task -> task.complete(lease, clock.instant()),
+                (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.COMPLETED, now, null)));
     }
 
     @Override
     public Task fail(TaskId id, LeaseToken lease, Optional<Failure> error, boolean retry) {
         double uniform = jitter.getAsDouble();
-        return change(id, task -> task.fail(lease, clock.instant(), error, retry, uniform));
+        return change(id, task -> task.fail(lease, clock.instant(), error, retry, uniform), (before, after, now) -> {
+            TaskEvent failed = TaskEvent.of(after, TaskEvent.Type.FAILED, now, error.map(Failure::value).orElse(null));
+            return after.status() == TaskStatus.SCHEDULED
+                    ? List.of(failed, TaskEvent.of(after, TaskEvent.Type.RETRY_SCHEDULED, now, "due at " + after.start()))
+                    : List.of(failed);
+        });
+    }
+
+    @Override
+    public Stats stats() {
+        return store.stats(clock.instant());
+    }
+
+    @Override
+    public List<TaskEvent> history(TaskId id) {
+        List<TaskEvent> kept = history.of(id);
+        if (kept.isEmpty() && store.find(id).isEmpty()) {
+            throw notFound(id);
+        }
+        return kept;
+    }
+
+    @Override
+    public int pruneHistory(Duration retention, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        Instant cutoff = clock.instant().minus(retention);
+        int total = 0;
+        int pruned;
+        do {
+            pruned = transactions.inTransaction(() -> history.pruneBefore(cutoff, batchSize));
+            total += pruned;
+        } while (pruned == batchSize);
+        return total;
+    }
+
+    /** What the end of a run without word from its worker leaves in the history. */
+    private static List<TaskEvent> expiry(Task before, Task after, Instant now) {
+        TaskEvent expired = TaskEvent.of(after, TaskEvent.Type.LEASE_EXPIRED, now,
+                "lease of attempt " + before.attempt() + " ended at " + before.lease().orElseThrow().expires());
+        return after.status() == TaskStatus.FAILED
+                ? List.of(expired, TaskEvent.of(after, TaskEvent.Type.FAILED, now, "no attempt left"))
+                : List.of(expired);
+    }
+
+    /** The fields a PATCH changed, old and new. */
+    private static String describe(Task before, Task after) {
+        List<String> changed = new ArrayList<>();
+        if (!before.start().equals(after.start())) {
+            changed.add("start " + before.start() + " -> " + after.start());
+        }
+        if (!before.title().equals(after.title())) {
+            changed.add("title");
+        }
+        if (!before.worker().equals(after.worker())) {
+            changed.add("worker " + before.worker() + " -> " + after.worker());
+        }
+        if (before.status() != after.status()) {
+            changed.add("status " + before.status() + " -> " + after.status());
+        }
+        if (!before.retries().equals(after.retries())) {
+            changed.add("max_attempts " + after.retries().maxAttempts() + ", backoff_seconds " + after.retries().backoffSeconds());
+        }
+        return String.join("; ", changed);
     }
 
     @Override
@@ -175,6 +264,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
                 List<Change> done = store.lockExpiredLeases(now, batchSize).stream()
                         .map(task -> new Change(task, task.expireLease(now))).toList();
                 store.updateAll(done.stream().map(Change::after).toList());
+                history.append(done.stream().flatMap(c -> expiry(c.before(), c.after(), now).stream()).toList());
                 return done;
             });
             swept.forEach(c -> events.changed(c.before(), c.after()));
@@ -188,12 +278,18 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     private record Change(Task before, Task after) {
     }
 
-    private Task change(TaskId id, UnaryOperator<Task> change) {
+    /** The events a change leaves in the history. */
+    private interface Recorded {
+        List<TaskEvent> events(Task before, Task after, Instant now);
+    }
+
+    private Task change(TaskId id, UnaryOperator<Task> change, Recorded recorded) {
         Change done = transactions.inTransaction(() -> {
             Task task = store.findForUpdate(id).orElseThrow(() -> notFound(id));
             Task changed = change.apply(task);
             if (changed != task) {
                 store.update(changed);
+                history.append(recorded.events(task, changed, clock.instant()));
             }
             return new Change(task, changed);
         });

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.inmemory.MutableClock;
+import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.tasks.port.in.FindTasks;
@@ -37,8 +38,9 @@ class TaskServiceTest {
     static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     final MutableClock clock = new MutableClock(T0);
     final RecordingTaskEvents events = new RecordingTaskEvents();
+    final InMemoryTaskHistory history = new InMemoryTaskHistory();
     double uniform = 0.5;
-    final TaskService tasks = new TaskService(new InMemoryTaskStore(), events, new InMemoryTransactions(), clock, () -> uniform);
+    final TaskService tasks = new TaskService(new InMemoryTaskStore(), history, events, new InMemoryTransactions(), clock, () -> uniform);
 
     Task schedule(String worker, long inSeconds) {
         return tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(inSeconds), Optional.of(new Title("t")),
@@ -262,6 +264,61 @@ class TaskServiceTest {
         assertEquals(List.of(), tasks.claim(new Worker("w1"), 5, 60));
         assertEquals(TaskStatus.FAILED, tasks.get(t.id()).status());
         assertTrue(events.events().contains("changed " + t.id() + " RUNNING->FAILED"));
+    }
+
+    List<String> historyOf(TaskId id) {
+        return tasks.history(id).stream().map(e -> e.type().wireName() + "@" + e.attempt()).toList();
+    }
+
+    @Test
+    void the_history_tells_every_step_of_every_attempt_and_outlives_the_task() {
+        Task t = schedule("w1", 10);
+        tasks.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty());
+        clock.advance(Duration.ofSeconds(10));
+        claimOne("w1", 1);                                        // attempt 1 stalls
+        clock.advance(Duration.ofSeconds(1));
+        Task second = claimOne("w1", 60);                         // its lease expired: attempt 2
+        clock.advance(Duration.ofSeconds(1));
+        tasks.heartbeat(t.id(), token(second), 60);
+        tasks.fail(t.id(), token(second), Optional.of(new Failure("boom")), true);
+        clock.advance(Duration.ofHours(1));
+        Task third = claimOne("w1", 60);
+        tasks.complete(t.id(), token(third));
+        tasks.remove(t.id(), Optional.empty());
+        assertEquals(List.of("created@0", "payload_changed@0", "claimed@1", "lease_expired@1", "claimed@2", "heartbeat@2",
+                "failed@2", "retry_scheduled@2", "claimed@3", "completed@3", "deleted@3"), historyOf(t.id()),
+                "oldest first, and still there after the delete");
+        assertEquals("boom", tasks.history(t.id()).get(6).detail().orElseThrow());
+        assertThrows(NotFound.class, () -> tasks.history(TaskId.random()));
+    }
+
+    @Test
+    void the_history_records_expiries_by_the_sweep_and_changes_by_hand() {
+        Task t = tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(10), Optional.empty(), new Worker("w1"),
+                Payload.EMPTY, new Retries(1, 10)));
+        Task other = schedule("w2", 10);
+        tasks.patch(other.id(), status(TaskStatus.FAILED), Optional.empty());
+        clock.advance(Duration.ofSeconds(10));
+        claimOne("w1", 5);
+        clock.advance(Duration.ofSeconds(5));
+        tasks.expireLeases(10);
+        assertEquals(List.of("created@0", "claimed@1", "lease_expired@1", "failed@1"), historyOf(t.id()));
+        assertEquals(List.of("created@0", "changed@0"), historyOf(other.id()));
+        assertEquals("status SCHEDULED -> FAILED", tasks.history(other.id()).get(1).detail().orElseThrow());
+        assertEquals(List.of(), tasks.history(schedule("w3", 10).id()).stream().filter(e -> e.type() != org.portside.domain.tasks.TaskEvent.Type.CREATED).toList());
+    }
+
+    @Test
+    void history_older_than_the_retention_is_pruned_in_batches() {
+        Task old = schedule("w1", 10);
+        tasks.patch(old.id(), status(TaskStatus.FAILED), Optional.empty());
+        clock.advance(Duration.ofDays(31));
+        Task recent = schedule("w1", 10);
+        assertEquals(2, tasks.pruneHistory(Duration.ofDays(30), 1));
+        assertEquals(List.of(), history.of(old.id()));
+        assertEquals(1, history.of(recent.id()).size());
+        assertEquals(0, tasks.pruneHistory(Duration.ofDays(30), 1));
+        assertThrows(IllegalArgumentException.class, () -> tasks.pruneHistory(Duration.ofDays(30), 0));
     }
 
     @Test

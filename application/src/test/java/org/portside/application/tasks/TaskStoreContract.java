@@ -184,4 +184,27 @@ public abstract class TaskStoreContract {
         assertEquals(List.of(a.id()),
                 transactions().inTransaction(() -> store().lockExpiredLeases(NOW, 1)).stream().map(Task::id).toList());
     }
+
+    @Test
+    void stats_count_by_status_and_worker_and_tell_the_oldest_due_start_and_expired_leases() {
+        stored("w1", -100, TaskStatus.SCHEDULED);
+        stored("w1", -50, TaskStatus.SCHEDULED);
+        stored("w1", 10, TaskStatus.SCHEDULED);        // not due yet
+        stored("w2", -300, TaskStatus.SUCCEEDED);
+        leased("w2", -400, -1, 1);                      // expired
+        leased("w2", -400, 0, 1);                       // expired at now
+        leased("w3", -400, 5, 1);
+        var stats = transactions().inTransaction(() -> store().stats(NOW));
+        assertEquals(Map.of(TaskStatus.SCHEDULED, 3L, TaskStatus.RUNNING, 3L, TaskStatus.SUCCEEDED, 1L, TaskStatus.FAILED, 0L),
+                stats.byStatus());
+        assertEquals(Map.of("w1", Map.of(TaskStatus.SCHEDULED, 3L), "w2", Map.of(TaskStatus.SUCCEEDED, 1L, TaskStatus.RUNNING, 2L),
+                "w3", Map.of(TaskStatus.RUNNING, 1L)), stats.byWorker());
+        assertEquals(Optional.of(NOW.minusSeconds(100)), stats.oldestDue());
+        assertEquals(2, stats.expiredLeases());
+        empty();
+        var none = transactions().inTransaction(() -> store().stats(NOW));
+        assertEquals(Optional.empty(), none.oldestDue());
+        assertEquals(0L, none.byStatus().get(TaskStatus.FAILED));
+        assertEquals(Map.of(), none.byWorker());
+    }
 }

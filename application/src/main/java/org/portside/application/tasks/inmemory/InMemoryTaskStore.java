@@ -2,14 +2,18 @@ package org.portside.application.tasks.inmemory;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
 
 /** Tasks in memory; with {@link org.portside.application.shared.inmemory.InMemoryTransactions}. */
@@ -69,5 +73,22 @@ public final class InMemoryTaskStore implements TaskStore {
     @Override
     public List<Task> lockExpiredLeases(Instant now, int limit) {
         return tasks.values().stream().filter(t -> t.hasExpiredLease(now)).sorted(DUE_ORDER).limit(limit).toList();
+    }
+
+    @Override
+    public ReadTaskStats.Stats stats(Instant now) {
+        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        Map<String, Map<TaskStatus, Long>> byWorker = new TreeMap<>();
+        for (Task t : tasks.values()) {
+            byStatus.merge(t.status(), 1L, Long::sum);
+            byWorker.computeIfAbsent(t.worker().value(), w -> new EnumMap<>(TaskStatus.class)).merge(t.status(), 1L, Long::sum);
+        }
+        Optional<Instant> oldestDue = tasks.values().stream()
+                .filter(t -> t.status() == TaskStatus.SCHEDULED && !t.start().isAfter(now)).map(Task::start).min(Instant::compareTo);
+        long expired = tasks.values().stream().filter(t -> t.hasExpiredLease(now)).count();
+        return new ReadTaskStats.Stats(byStatus, byWorker, oldestDue, expired);
     }
 }

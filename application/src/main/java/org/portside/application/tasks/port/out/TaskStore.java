@@ -43,4 +43,7 @@ public interface TaskStore {
      * ({@link Task#hasExpiredLease}), locked for this transaction, skipping those another holds.
      */
     List<Task> lockExpiredLeases(Instant now, int limit);
+
+    /** The counts of {@link org.portside.application.tasks.port.in.ReadTaskStats.Stats} at {@code now}. */
+    org.portside.application.tasks.port.in.ReadTaskStats.Stats stats(Instant now);
 }

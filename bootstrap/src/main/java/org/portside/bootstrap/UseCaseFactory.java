@@ -19,6 +19,8 @@ import org.portside.application.guids.GuidSettings;
 import org.portside.application.guids.RandomGuids;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.application.guids.port.out.GuidStore;
+import org.portside.application.shared.IdempotencyService;
+import org.portside.application.shared.port.out.IdempotencyStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskService;
 import org.portside.application.tasks.port.out.TaskHistory;
@@ -48,6 +50,13 @@ class UseCaseFactory {
     @Singleton
     GroupService groupService(GroupStore groups, UserStore users, Transactions transactions) {
         return new GroupService(groups, users, transactions);
+    }
+
+    /** Idempotency-Key records, kept for PORTSIDE_IDEMPOTENCY_RETENTION (24 h) after the first answer. */
+    @Singleton
+    IdempotencyService idempotency(IdempotencyStore store, Transactions transactions, Clock clock,
+                                   @Value("${portside.idempotency.retention:24h}") Duration retention) {
+        return new IdempotencyService(store, transactions, clock, retention);
     }
 
     @Singleton

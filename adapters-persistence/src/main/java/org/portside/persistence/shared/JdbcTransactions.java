@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The transaction boundary on PostgreSQL. A unit of work that PostgreSQL aborts because it lost a
  * race (deadlock, serialization failure, or a row it referenced was deleted meanwhile) is run again
- * from the start a few times before the failure is let through.
+ * from the start a few times before the failure is let through. A unit of work started inside
+ * another joins it, and only the outermost is run again.
  */
 @Singleton
 @TranslatesOutages // not final: the interceptor subclasses it
@@ -39,6 +40,11 @@ class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            // inside another unit of work (an idempotent request, say): join it; a lost race aborts the
+            // whole transaction, so only the outermost level may run it again
+            return transactions.executeWrite(status -> work.get());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.executeWrite(status -> work.get());

@@ -15,7 +15,7 @@ public final class CleanDatabase {
     /** The data source bean as injected: outside a transaction, it is unwrapped to the pool itself. */
     public static void truncateAll(DataSource database) {
         try (Connection c = DelegatingDataSource.unwrapDataSource(database).getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE users, groups, memberships, guids, tasks, task_events CASCADE");
+            s.execute("TRUNCATE users, groups, memberships, guids, tasks, task_events, idempotency_keys CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

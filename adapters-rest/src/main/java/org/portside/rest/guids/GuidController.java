@@ -1,5 +1,12 @@
 package org.portside.rest.guids;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
+import jakarta.inject.Named;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.micronaut.http.HttpRequest;
+import org.portside.rest.shared.WorkPools;
+import org.portside.rest.shared.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -52,9 +59,14 @@ final class GuidController {
     private final ReadGuid read;
     private final RemoveGuid remove;
     private final RequestBodies bodies;
+    private final IdempotencyKeys keys;
+    private final Executor databaseWork;
 
-    GuidController(RegisterGuid register, UpsertGuid upsert, ReadGuid read, RemoveGuid remove, RequestBodies bodies) {
+    GuidController(RegisterGuid register, UpsertGuid upsert, ReadGuid read, RemoveGuid remove, RequestBodies bodies,
+                   IdempotencyKeys keys, @Named(WorkPools.DATABASE) Executor databaseWork) {
         this.register = register;
+        this.keys = keys;
+        this.databaseWork = databaseWork;
         this.upsert = upsert;
         this.read = read;
         this.remove = remove;
@@ -72,8 +84,11 @@ final class GuidController {
     @ApiResponse(responseCode = "400", description = "invalid body (a GUID in it, too: the server picks it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
-    CompletionStage<HttpResponse<GuidResponse>> create(@Body @Nullable @Parameter(hidden = true) String body) {
-        return create0(body, "registerGuid");
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use: a request with this Idempotency-Key is still being processed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_IN_USE)))
+    @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
+    CompletionStage<HttpResponse<?>> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                                            @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        return create0(request, body, idempotencyKey, "registerGuid");
     }
 
     @Put(consumes = MediaType.ALL)
@@ -87,8 +102,11 @@ final class GuidController {
     @ApiResponse(responseCode = "400", description = "invalid body (a GUID in it, too: the server picks it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
-    CompletionStage<HttpResponse<GuidResponse>> createWithPut(@Body @Nullable @Parameter(hidden = true) String body) {
-        return create0(body, "registerGuidWithPut");
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use: a request with this Idempotency-Key is still being processed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_IN_USE)))
+    @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
+    CompletionStage<HttpResponse<?>> createWithPut(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                                                   @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        return create0(request, body, idempotencyKey, "registerGuidWithPut");
     }
 
     @Post(uri = "/{guid}", consumes = MediaType.ALL)
@@ -151,13 +169,28 @@ final class GuidController {
         return Problems.refusalsAnswered(remove.remove(guid(guid)).thenApply(done -> HttpResponse.noContent()));
     }
 
-    private CompletionStage<HttpResponse<GuidResponse>> create0(String body, String operationId) {
+    /**
+     * Without a key, fully asynchronous; with one, the key's look-up, the insert and the answer's record
+     * run together on the database work pool, in one transaction.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // HttpResponse<GuidResponse> or, replayed, HttpResponse<String>
+    private CompletionStage<HttpResponse<?>> create0(HttpRequest<?> request, String body, String idempotencyKey, String operationId) {
+        if (idempotencyKey == null) {
+            return (CompletionStage) Problems.refusalsAnswered(register.register(command(body, operationId)).thenApply(GuidController::created));
+        }
+        IdempotencyKeys.key(idempotencyKey); // a malformed key is a 400 before any work
+        CompletionStage answered = CompletableFuture.supplyAsync(() -> keys.once(request, "POST /guid", idempotencyKey, body,
+                () -> created(register.registerNow(command(body, operationId)))), databaseWork);
+        return (CompletionStage) Problems.refusalsAnswered(answered);
+    }
+
+    private RegisterGuid.Command command(String body, String operationId) {
         GuidInput input = bodies.read(body, operationId, GuidInput.class).value();
         BodyFields fields = new BodyFields();
         Optional<Expiry> expire = input.expire().map(e -> fields.at("/expire", () -> GuidInput.expiry(e)));
         Owner owner = fields.at("/user", () -> new Owner(input.user()));
         fields.finish();
-        return Problems.refusalsAnswered(register.register(new RegisterGuid.Command(expire, owner)).thenApply(GuidController::created));
+        return new RegisterGuid.Command(expire, owner);
     }
 
     private CompletionStage<HttpResponse<GuidResponse>> upsert0(String rawGuid, String body, String operationId) {

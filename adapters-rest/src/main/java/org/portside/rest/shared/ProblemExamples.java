@@ -18,6 +18,10 @@ public final class ProblemExamples {
     public static final String LEASE_LOST = "{\"type\": \"urn:portside:problem:lease-lost\", \"title\": \"Conflict\", \"status\": 409, "
             + "\"detail\": \"that lease is not the task's current one (it expired and the task was handed out again, or the task was "
             + "changed by hand); stop working on it\"}";
+    public static final String KEY_IN_USE = "{\"type\": \"urn:portside:problem:idempotency-key-in-use\", \"title\": \"Conflict\", "
+            + "\"status\": 409, \"detail\": \"a request with this Idempotency-Key is still being processed; retry once it has been answered\"}";
+    public static final String KEY_REUSED = "{\"type\": \"urn:portside:problem:idempotency-key-reused\", \"title\": \"Unprocessable Entity\", "
+            + "\"status\": 422, \"detail\": \"this Idempotency-Key was used for another request (a different body); use a new key for a new request\"}";
     public static final String S412 = "{\"type\": \"urn:portside:problem:stale-etag\", \"title\": \"Precondition Failed\", \"status\": 412, "
             + "\"detail\": \"the task has changed since version 1 (it is at version 2); read it again\"}";
 

@@ -12,6 +12,7 @@ import org.portside.domain.shared.DomainException;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.shared.NotFound;
 import org.portside.domain.shared.PreconditionFailed;
+import org.portside.domain.shared.Unprocessable;
 import org.portside.domain.shared.Violation;
 
 /** Builds problem responses; the one place that decides how a failure looks on the wire. */
@@ -70,6 +71,9 @@ public final class Problems {
         }
         if (e instanceof Invalid) {
             return HttpStatus.BAD_REQUEST;
+        }
+        if (e instanceof Unprocessable) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
         }
         throw new IllegalArgumentException("unmapped domain exception " + e.getClass());
     }

@@ -1,5 +1,6 @@
 package org.portside.rest.tasks;
 
+import org.portside.rest.shared.IdempotencyKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -86,12 +87,14 @@ final class TaskController {
     private final RequestBodies bodies;
     private final TaskJson json;
     private final int defaultLeaseSeconds;
+    private final IdempotencyKeys keys;
 
-    TaskController(TaskUseCases tasks, RequestBodies bodies, TaskJson json,
+    TaskController(TaskUseCases tasks, RequestBodies bodies, TaskJson json, IdempotencyKeys keys,
                    @Value("${portside.tasks.lease-seconds:" + Lease.DEFAULT_SECONDS + "}") int defaultLeaseSeconds) {
         this.tasks = tasks;
         this.bodies = bodies;
         this.json = json;
+        this.keys = keys;
         this.defaultLeaseSeconds = (int) Lease.duration(defaultLeaseSeconds).getSeconds(); // a bad setting fails the start
     }
 
@@ -141,7 +144,14 @@ final class TaskController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body, or a start not in the future", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
-    HttpResponse<TaskResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use: a request with this Idempotency-Key is still being processed", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_IN_USE)))
+    @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
+    HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                           @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        return keys.once(request, "POST " + CANONICAL, idempotencyKey, body, () -> create(body));
+    }
+
+    private HttpResponse<TaskResponse> create(String body) {
         RequestBodies.Read<TaskInput> read = bodies.read(body, "scheduleTask", TaskInput.class);
         TaskInput input = read.value();
         BodyFields fields = new BodyFields();

@@ -1,5 +1,8 @@
 package org.portside.rest.users;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.micronaut.http.HttpRequest;
+import org.portside.rest.shared.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
@@ -54,8 +57,10 @@ final class GroupController {
     private final ReplaceGroupMembers replace;
     private final RemoveGroup remove;
     private final RequestBodies bodies;
+    private final IdempotencyKeys keys;
 
-    GroupController(CreateGroup create, GetGroup get, ReplaceGroupMembers replace, RemoveGroup remove, RequestBodies bodies) {
+    GroupController(CreateGroup create, GetGroup get, ReplaceGroupMembers replace, RemoveGroup remove, RequestBodies bodies, IdempotencyKeys keys) {
+        this.keys = keys;
         this.create = create;
         this.get = get;
         this.replace = replace;
@@ -90,12 +95,16 @@ final class GroupController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
     @ApiResponse(responseCode = "400", description = "missing, non-string or malformed name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "409", description = "the group exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
-    HttpResponse<GroupResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
-        GroupRequest request = bodies.read(body, "createGroup", GroupRequest.class).value();
-        BodyFields fields = new BodyFields();
-        GroupName name = fields.at("/name", () -> new GroupName(request.name()));
-        fields.finish();
-        return created(create.create(name));
+    @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
+    HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                           @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        return keys.once(request, "POST /groups", idempotencyKey, body, () -> {
+            GroupRequest named = bodies.read(body, "createGroup", GroupRequest.class).value();
+            BodyFields fields = new BodyFields();
+            GroupName name = fields.at("/name", () -> new GroupName(named.name()));
+            fields.finish();
+            return created(create.create(name));
+        });
     }
 
     @Post(uri = "/{name}", consumes = MediaType.ALL)

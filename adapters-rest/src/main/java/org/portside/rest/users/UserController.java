@@ -1,5 +1,8 @@
 package org.portside.rest.users;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.micronaut.http.HttpRequest;
+import org.portside.rest.shared.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -47,8 +50,10 @@ final class UserController {
     private final ReplaceUser replace;
     private final RemoveUser remove;
     private final RequestBodies bodies;
+    private final IdempotencyKeys keys;
 
-    UserController(RegisterUser register, GetUser get, ReplaceUser replace, RemoveUser remove, RequestBodies bodies) {
+    UserController(RegisterUser register, GetUser get, ReplaceUser replace, RemoveUser remove, RequestBodies bodies, IdempotencyKeys keys) {
+        this.keys = keys;
         this.register = register;
         this.get = get;
         this.replace = replace;
@@ -83,8 +88,11 @@ final class UserController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "409", description = "the userid is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
-    HttpResponse<UserResponse> create(@Body @Nullable @Parameter(hidden = true) String body) {
-        return created(register.register(bodies.read(body, "registerUser", UserInput.class).value().toUser()));
+    @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
+    HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                           @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        return keys.once(request, "POST /users", idempotencyKey, body,
+                () -> created(register.register(bodies.read(body, "registerUser", UserInput.class).value().toUser())));
     }
 
     @Post(uri = "/{userid}", consumes = MediaType.ALL)

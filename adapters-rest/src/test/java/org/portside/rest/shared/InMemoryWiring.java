@@ -1,5 +1,7 @@
 package org.portside.rest.shared;
 
+import org.portside.application.shared.IdempotencyService;
+import org.portside.application.shared.inmemory.InMemoryIdempotencyStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -50,6 +52,11 @@ class InMemoryWiring {
     @Singleton
     MutableClock clock() {
         return new MutableClock(Instant.now());
+    }
+
+    @Singleton
+    IdempotencyService idempotency(MutableClock clock) {
+        return new IdempotencyService(new InMemoryIdempotencyStore(), transactions, clock, java.time.Duration.ofHours(24));
     }
 
     @Singleton

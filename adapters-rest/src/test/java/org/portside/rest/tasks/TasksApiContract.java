@@ -540,6 +540,45 @@ public abstract class TasksApiContract {
         assertProblem(patch(id, "{\"max_attempts\":0}"), 400);
     }
 
+    // ---- Idempotency-Key
+
+    protected Response postWithKey(String path, String body, String key) {
+        return http.sendWithHeaders("POST", path, body, Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+    }
+
+    @Test
+    void a_create_sent_again_with_its_key_answers_as_the_first_did_and_creates_nothing_more() {
+        String key = "key-" + UUID.randomUUID();
+        String body = "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker + "\"}";
+        Response first = postWithKey("/api/tasks", body, key);
+        assertEquals(201, first.status(), first::toString);
+        assertTrue(first.header("Idempotent-Replayed").isEmpty());
+        Response again = postWithKey("/api/task", body, "\"" + key + "\"");
+        assertEquals(201, again.status(), again::toString);
+        assertEquals("true", again.header("Idempotent-Replayed").orElseThrow());
+        assertEquals(first.object(), again.object());
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(first.header("ETag"), again.header("ETag"));
+        assertEquals(1, http.get("/api/tasks?worker=" + worker).list().size(), "one task, whatever the retries");
+
+        Response other = postWithKey("/api/tasks", body.replace(worker, worker + "-x"), key);
+        assertEquals(422, other.status(), other::toString);
+        assertEquals("urn:portside:problem:idempotency-key-reused", other.object().get("type"));
+        assertEquals(201, postWithKey("/api/tasks", body, key + "-2").status(), "a new key is a new request");
+        assertEquals(201, http.post("/api/tasks", body).status(), "without a key, every POST creates");
+        assertEquals(3, http.get("/api/tasks?worker=" + worker).list().size());
+    }
+
+    @Test
+    void a_failed_create_keeps_no_answer_and_a_malformed_key_is_400() {
+        String key = "key-" + UUID.randomUUID();
+        assertEquals(400, postWithKey("/api/tasks", "{\"start\":\"" + at(-60) + "\",\"worker\":\"" + worker + "\"}", key).status());
+        assertEquals(201, postWithKey("/api/tasks", "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker + "\"}", key).status(),
+                "a refused request is not remembered: the key is free to do it right");
+        assertProblem(postWithKey("/api/tasks", "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker + "\"}", "with space"), 400);
+        assertProblem(postWithKey("/api/tasks", "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker + "\"}", "x".repeat(256)), 400);
+    }
+
     // ---- list
 
     @Test

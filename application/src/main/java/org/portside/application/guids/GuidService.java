@@ -68,15 +68,24 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
     @Override
     public CompletionStage<GuidRecord> register(RegisterGuid.Command command) {
         return validated(() -> expiryOrDefault(command.expire()))
-                .thenCompose(expire -> offThread(() -> transactions.inTransaction(() -> {
-                    while (true) {
-                        GuidRecord record = new GuidRecord(ids.next(), expire, command.owner());
-                        if (store.insertIfAbsent(record)) {
-                            return record;
-                        }
-                        // a generated GUID that exists already: astronomically unlikely, never reused
-                    }
-                })));
+                .thenCompose(expire -> offThread(() -> insertNew(expire, command.owner())));
+    }
+
+    @Override
+    public GuidRecord registerNow(RegisterGuid.Command command) {
+        return insertNew(expiryOrDefault(command.expire()), command.owner());
+    }
+
+    private GuidRecord insertNew(Expiry expire, Owner owner) {
+        return transactions.inTransaction(() -> {
+            while (true) {
+                GuidRecord record = new GuidRecord(ids.next(), expire, owner);
+                if (store.insertIfAbsent(record)) {
+                    return record;
+                }
+                // a generated GUID that exists already: astronomically unlikely, never reused
+            }
+        });
     }
 
     @Override

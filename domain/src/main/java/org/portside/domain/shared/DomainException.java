@@ -8,7 +8,7 @@ import java.util.List;
  * without parsing messages. Unchecked, so ports stay free of throws clauses.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, Invalid, PreconditionFailed {
+        permits NotFound, Conflict, Invalid, PreconditionFailed, Unprocessable {
 
     private final String code;
     private final List<Violation> violations;

@@ -15,4 +15,12 @@ public interface RegisterGuid {
 
     /** Completes with the new record, or exceptionally with {@code Invalid} (expiry not in the future). */
     CompletionStage<GuidRecord> register(Command command);
+
+    /**
+     * The same, blocking, for a caller already on a thread that may block, and joining its
+     * transaction (an idempotent request records its answer in the same one).
+     *
+     * @throws org.portside.domain.shared.Invalid if the expiry is not in the future
+     */
+    GuidRecord registerNow(Command command);
 }

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import io.micronaut.scheduling.TaskExecutors;
 import org.portside.rest.shared.WorkPools;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -23,6 +25,8 @@ import org.portside.application.shared.IdempotencyService;
 import org.portside.application.shared.port.out.IdempotencyStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.WaitingClaims;
+import org.portside.application.tasks.port.out.TaskWakeups;
 import org.portside.application.tasks.port.out.TaskHistory;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.application.users.GroupService;
@@ -57,6 +61,14 @@ class UseCaseFactory {
     IdempotencyService idempotency(IdempotencyStore store, Transactions transactions, Clock clock,
                                    @Value("${portside.idempotency.retention:24h}") Duration retention) {
         return new IdempotencyService(store, transactions, clock, retention);
+    }
+
+    /** Long polls: the first claim and every retry on the database pool, the waits on the scheduler's timers. */
+    @Singleton
+    WaitingClaims waitingClaims(TaskService tasks, TaskStore store, TaskWakeups wakeups, Clock clock,
+                                @Named(WorkPools.DATABASE) ExecutorService databaseWork,
+                                @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler) {
+        return new WaitingClaims(tasks, store, wakeups, databaseWork, (ScheduledExecutorService) scheduler, clock);
     }
 
     @Singleton

@@ -154,6 +154,18 @@ class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public Optional<Instant> nextDue(Worker worker, Instant now) {
+        return jdbc.prepareStatement("SELECT min(due_at) FROM tasks WHERE worker = ? AND due_at > ?", statement -> {
+            statement.setString(1, worker.value());
+            statement.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant);
+            }
+        });
+    }
+
+    @Override
     public List<Task> lockExpiredLeases(Instant now, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM tasks WHERE lease_expires_at <= ? "
                 + "ORDER BY lease_expires_at, id LIMIT ? FOR UPDATE SKIP LOCKED", statement -> {

@@ -1,5 +1,7 @@
 package org.portside.rest.tasks;
 
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import org.portside.rest.shared.IdempotencyKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
@@ -314,15 +316,20 @@ final class TaskController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = TaskResponse.class))))
     @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
-    List<TaskResponse> claim(@Body @Nullable @Parameter(hidden = true) String body,
-                             @Nullable @Parameter(hidden = true) Authentication caller) {
+    CompletionStage<List<TaskResponse>> claim(@Body @Nullable @Parameter(hidden = true) String body,
+                                              @Nullable @Parameter(hidden = true) Authentication caller) {
         TaskInput.Claim claim = bodies.read(body, "claimDueTasks", TaskInput.Claim.class).value();
         BodyFields fields = new BodyFields();
         Worker worker = fields.at("/worker", () -> new Worker(claim.worker()));
         fields.finish();
         actsFor(caller, worker);
-        return tasks.claim().claim(worker, claim.limit().orElse(ClaimDueTasks.DEFAULT_LIMIT), claim.leaseSeconds().orElse(defaultLeaseSeconds))
-                .stream().map(json::response).toList();
+        int limit = claim.limit().orElse(ClaimDueTasks.DEFAULT_LIMIT);
+        int lease = claim.leaseSeconds().orElse(defaultLeaseSeconds);
+        int wait = claim.waitSeconds().orElse(0);
+        if (wait == 0) {
+            return CompletableFuture.completedFuture(tasks.claim().claim(worker, limit, lease).stream().map(json::response).toList());
+        }
+        return tasks.await().claim(worker, limit, lease, wait).thenApply(claimed -> claimed.stream().map(json::response).toList());
     }
 
     @Post(uri = "/{id}/heartbeat", consumes = MediaType.ALL)

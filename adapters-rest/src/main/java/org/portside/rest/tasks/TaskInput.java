@@ -6,6 +6,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.Optional;
+import org.portside.application.tasks.port.in.AwaitDueTasks;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.domain.shared.Text;
 import org.portside.domain.tasks.Failure;
@@ -77,7 +78,12 @@ record TaskInput(
             @Schema(nullable = false, type = "integer", format = "int32", minimum = "" + Lease.MIN_SECONDS, maximum = "" + Lease.MAX_SECONDS,
                     example = "60", description = "how long each task is leased to this worker; heartbeat before it ends, or the task is "
                     + "handed out again; default " + TaskJson.LEASE_DEFAULT)
-            Optional<Integer> leaseSeconds) {
+            Optional<Integer> leaseSeconds,
+            @Schema(nullable = false, type = "integer", format = "int32", minimum = "0", maximum = "" + AwaitDueTasks.MAX_WAIT_SECONDS,
+                    defaultValue = "0", example = "0",
+                    description = "a long poll: with nothing due, wait up to this long and answer as soon as a task of this worker "
+                            + "becomes due or is created; [] when the wait ends empty")
+            Optional<Integer> waitSeconds) {
     }
 
     /** The token of the lease a worker holds, as the claim handed it out. */

@@ -1,6 +1,7 @@
 package org.portside.rest.tasks;
 
 import jakarta.inject.Singleton;
+import org.portside.application.tasks.port.in.AwaitDueTasks;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.GetTask;
@@ -16,6 +17,6 @@ import org.portside.application.tasks.port.in.ScheduleTask;
 /** The task use cases the routes drive, injected as one. */
 @Singleton
 record TaskUseCases(ScheduleTask schedule, GetTask get, FindTasks find, PatchTask patch, RemoveTask remove,
-                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim, RunTask run, ReadTaskHistory history,
+                    MergePayload mergePayload, RemovePayloadKey removePayloadKey, ClaimDueTasks claim, AwaitDueTasks await, RunTask run, ReadTaskHistory history,
                     ReadTaskStats stats) {
 }

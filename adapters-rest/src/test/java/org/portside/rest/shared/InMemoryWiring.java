@@ -1,5 +1,7 @@
 package org.portside.rest.shared;
 
+import org.portside.application.tasks.WaitingClaims;
+import org.portside.application.tasks.inmemory.InMemoryTaskWakeups;
 import org.portside.application.shared.IdempotencyService;
 import org.portside.application.shared.inmemory.InMemoryIdempotencyStore;
 import io.micronaut.context.annotation.Factory;
@@ -59,9 +61,18 @@ class InMemoryWiring {
         return new IdempotencyService(new InMemoryIdempotencyStore(), transactions, clock, java.time.Duration.ofHours(24));
     }
 
+    private final InMemoryTaskWakeups wakeups = new InMemoryTaskWakeups();
+    private final InMemoryTaskStore taskStore = new InMemoryTaskStore(wakeups);
+
     @Singleton
     TaskService tasks(MutableClock clock) {
-        return new TaskService(new InMemoryTaskStore(), new InMemoryTaskHistory(), new RecordingTaskEvents(), transactions, clock);
+        return new TaskService(taskStore, new InMemoryTaskHistory(), new RecordingTaskEvents(), transactions, clock);
+    }
+
+    @Singleton
+    WaitingClaims waitingClaims(TaskService tasks, MutableClock clock,
+                                @jakarta.inject.Named(WorkPools.DATABASE) java.util.concurrent.ExecutorService databaseWork) {
+        return new WaitingClaims(tasks, taskStore, wakeups, databaseWork, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(), clock);
     }
 
     @Singleton

@@ -540,6 +540,56 @@ public abstract class TasksApiContract {
         assertProblem(patch(id, "{\"max_attempts\":0}"), 400);
     }
 
+    // ---- long polls
+
+    private java.util.concurrent.CompletableFuture<Response> longPoll(String claimer, int waitSeconds) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> http.post("/api/tasks/claim",
+                "{\"worker\":\"" + claimer + "\",\"limit\":5,\"wait_seconds\":" + waitSeconds + "}"));
+    }
+
+    @Test
+    void a_long_poll_answers_within_a_second_of_a_task_of_its_worker_becoming_due() throws Exception {
+        var poll = longPoll(worker, 20);
+        Thread.sleep(300);
+        assertTrue(!poll.isDone(), "nothing is due: it waits");
+        String elsewhere = (String) http.post("/api/tasks", "{\"start\":\"" + at(1) + "\",\"worker\":\"" + worker + "-other\"}")
+                .object().get("id");
+        clock.advance(Duration.ofSeconds(2));
+        long handedOver = System.nanoTime();
+        assertEquals(200, patch(elsewhere, "{\"worker\":\"" + worker + "\"}").status()); // due now, and this worker's
+        Response answer = poll.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - handedOver) / 1_000_000;
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(List.of(elsewhere), ids(answer));
+        assertTrue(millis < 1_000, "answered " + millis + " ms after the task became due");
+    }
+
+    @Test
+    void a_long_poll_wakes_when_its_workers_next_task_falls_due() throws Exception {
+        String id = createId(1);
+        var poll = longPoll(worker, 20);
+        clock.advance(Duration.ofSeconds(1));
+        Response answer = poll.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of(id), ids(answer));
+    }
+
+    @Test
+    void a_long_poll_that_finds_nothing_ends_with_an_empty_list() throws Exception {
+        var poll = longPoll(worker, 1);
+        Thread.sleep(300); // the wait has begun (its end is reckoned by the service's clock, which only the test moves)
+        clock.advance(Duration.ofSeconds(2));
+        Response answer = poll.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(List.of(), answer.list());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"worker\":\"w\",\"wait_seconds\":31}", "{\"worker\":\"w\",\"wait_seconds\":-1}",
+            "{\"worker\":\"w\",\"wait_seconds\":1.5}"})
+    void claim_refuses_waits_out_of_bounds(String body) {
+        assertProblem(http.post("/api/tasks/claim", body), 400);
+    }
+
     // ---- Idempotency-Key
 
     protected Response postWithKey(String path, String body, String key) {

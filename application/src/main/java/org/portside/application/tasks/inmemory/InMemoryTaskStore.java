@@ -23,6 +23,16 @@ public final class InMemoryTaskStore implements TaskStore {
     private static final Comparator<Task> DUE_ORDER = Comparator.comparing((Task t) -> t.dueAt().orElseThrow()).thenComparing(Task::id);
 
     private final Map<TaskId, Task> tasks = new ConcurrentHashMap<>();
+    private final InMemoryTaskWakeups wakeups;
+
+    /** A store that tells {@code wakeups} when a task becomes SCHEDULED (as PostgreSQL's trigger does). */
+    public InMemoryTaskStore(InMemoryTaskWakeups wakeups) {
+        this.wakeups = wakeups;
+    }
+
+    public InMemoryTaskStore() {
+        this(new InMemoryTaskWakeups());
+    }
 
     @Override
     public Optional<Task> find(TaskId id) {
@@ -39,11 +49,13 @@ public final class InMemoryTaskStore implements TaskStore {
         if (tasks.putIfAbsent(task.id(), task) != null) {
             throw new IllegalStateException("task " + task.id() + " exists");
         }
+        wakeups.changed(task);
     }
 
     @Override
     public void update(Task task) {
         tasks.put(task.id(), task);
+        wakeups.changed(task);
     }
 
     @Override
@@ -90,5 +102,11 @@ public final class InMemoryTaskStore implements TaskStore {
                 .filter(t -> t.status() == TaskStatus.SCHEDULED && !t.start().isAfter(now)).map(Task::start).min(Instant::compareTo);
         long expired = tasks.values().stream().filter(t -> t.hasExpiredLease(now)).count();
         return new ReadTaskStats.Stats(byStatus, byWorker, oldestDue, expired);
+    }
+
+    @Override
+    public Optional<Instant> nextDue(Worker worker, Instant now) {
+        return tasks.values().stream().filter(t -> t.worker().equals(worker)).flatMap(t -> t.dueAt().stream())
+                .filter(due -> due.isAfter(now)).min(Instant::compareTo);
     }
 }

@@ -46,4 +46,7 @@ public interface TaskStore {
 
     /** The counts of {@link org.portside.application.tasks.port.in.ReadTaskStats.Stats} at {@code now}. */
     org.portside.application.tasks.port.in.ReadTaskStats.Stats stats(Instant now);
+
+    /** The earliest {@link Task#dueAt} of {@code worker}'s tasks that lies after {@code now}, if any. */
+    Optional<Instant> nextDue(Worker worker, Instant now);
 }

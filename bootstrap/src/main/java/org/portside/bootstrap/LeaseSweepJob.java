@@ -1,9 +1,9 @@
 package org.portside.bootstrap;
 
 import io.micronaut.context.annotation.Value;
-import java.time.Duration;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.portside.application.shared.port.out.StoreUnavailable;
 import org.portside.application.tasks.port.in.ExpireLeases;
 import org.portside.application.tasks.port.in.ReadTaskHistory;

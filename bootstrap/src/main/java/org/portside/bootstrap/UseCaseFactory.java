@@ -3,15 +3,14 @@ package org.portside.bootstrap;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import io.micronaut.scheduling.TaskExecutors;
-import org.portside.rest.shared.WorkPools;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +25,14 @@ import org.portside.application.shared.port.out.IdempotencyStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskService;
 import org.portside.application.tasks.WaitingClaims;
-import org.portside.application.tasks.port.out.TaskWakeups;
 import org.portside.application.tasks.port.out.TaskHistory;
 import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.application.tasks.port.out.TaskWakeups;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
 import org.portside.application.users.port.out.GroupStore;
 import org.portside.application.users.port.out.UserStore;
+import org.portside.rest.shared.WorkPools;
 
 /**
  * Wires the framework-free use cases to whatever adapters implement their driven ports. The

@@ -16,15 +16,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.portside.rest.shared.Http.Response;
 import org.portside.rest.tasks.TasksApiContract;
+import org.slf4j.LoggerFactory;
 
 /** Every row and rule of the task API against PostgreSQL, plus hand-out to many workers at once. */
 @MicronautTest

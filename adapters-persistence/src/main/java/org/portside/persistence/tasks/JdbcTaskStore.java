@@ -3,7 +3,6 @@ package org.portside.persistence.tasks;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.portside.persistence.shared.TranslatesOutages;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +31,7 @@ import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Title;
 import org.portside.domain.tasks.Worker;
+import org.portside.persistence.shared.TranslatesOutages;
 
 /**
  * Tasks on PostgreSQL. Written against Micronaut Data's {@link JdbcOperations} (the transaction-bound

@@ -1,8 +1,8 @@
 package org.portside.persistence.guids;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import javax.sql.DataSource;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.portside.application.guids.GuidStoreContract;
 import org.portside.application.guids.port.out.GuidStore;
 import org.portside.application.shared.port.out.Transactions;

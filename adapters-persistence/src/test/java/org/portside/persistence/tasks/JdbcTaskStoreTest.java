@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.portside.application.tasks.TaskStoreContract;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.TaskStoreContract;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ScheduleTask;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.portside.application.users.DirectoryContract;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.port.out.Transactions;
+import org.portside.application.users.DirectoryContract;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
 import org.portside.domain.shared.Conflict;

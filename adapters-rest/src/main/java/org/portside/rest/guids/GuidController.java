@@ -1,13 +1,7 @@
 package org.portside.rest.guids;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.CompletableFuture;
-import jakarta.inject.Named;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.micronaut.http.HttpRequest;
-import org.portside.rest.shared.WorkPools;
-import org.portside.rest.shared.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -19,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -27,24 +22,29 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.portside.application.guids.port.in.ReadGuid;
 import org.portside.application.guids.port.in.RegisterGuid;
 import org.portside.application.guids.port.in.RemoveGuid;
 import org.portside.application.guids.port.in.UpsertGuid;
+import org.portside.domain.guids.Expiry;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
-import org.portside.domain.guids.Expiry;
 import org.portside.domain.guids.Owner;
 import org.portside.rest.shared.BodyFields;
-import org.portside.rest.shared.RequestBodies;
+import org.portside.rest.shared.IdempotencyKeys;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
-import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.ProblemExamples;
+import org.portside.rest.shared.Problems;
+import org.portside.rest.shared.RequestBodies;
 import org.portside.rest.shared.Scopes;
+import org.portside.rest.shared.WorkPools;
 
 /**
  * The GUID registry. Fully non-blocking: handlers run on the event loop and only compose the use

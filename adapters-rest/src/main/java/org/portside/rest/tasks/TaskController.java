@@ -1,8 +1,5 @@
 package org.portside.rest.tasks;
 
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CompletableFuture;
-import org.portside.rest.shared.IdempotencyKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -23,6 +20,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,6 +37,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.FindTasks;
@@ -56,16 +56,16 @@ import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Title;
 import org.portside.domain.tasks.Worker;
 import org.portside.rest.shared.BadRequest;
-import io.micronaut.security.authentication.Authentication;
 import org.portside.rest.shared.BodyFields;
 import org.portside.rest.shared.Details;
 import org.portside.rest.shared.Forbidden;
+import org.portside.rest.shared.IdempotencyKeys;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
-import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.RequestBodies;
+import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.WorkPools;
 
 /**

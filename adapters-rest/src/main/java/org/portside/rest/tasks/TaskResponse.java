@@ -1,10 +1,10 @@
 package org.portside.rest.tasks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
 import org.portside.domain.tasks.Title;
 import org.portside.domain.tasks.Worker;

@@ -1,10 +1,8 @@
 package org.portside.rest.users;
 
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.micronaut.http.HttpRequest;
-import org.portside.rest.shared.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -17,6 +15,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,18 +32,19 @@ import org.portside.application.users.port.in.CreateGroup;
 import org.portside.application.users.port.in.GetGroup;
 import org.portside.application.users.port.in.RemoveGroup;
 import org.portside.application.users.port.in.ReplaceGroupMembers;
+import org.portside.domain.shared.Identifier;
 import org.portside.domain.users.Group;
 import org.portside.domain.users.GroupName;
 import org.portside.domain.users.UserId;
 import org.portside.rest.shared.BadRequest;
 import org.portside.rest.shared.BodyFields;
-import org.portside.rest.shared.RequestBodies;
-import org.portside.rest.shared.WorkPools;
-import org.portside.domain.shared.Identifier;
+import org.portside.rest.shared.IdempotencyKeys;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
+import org.portside.rest.shared.RequestBodies;
 import org.portside.rest.shared.Scopes;
+import org.portside.rest.shared.WorkPools;
 
 /** Groups and their members. JDBC work is blocking, so requests run off the event loop. */
 @Controller("/groups")

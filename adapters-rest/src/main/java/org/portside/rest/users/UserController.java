@@ -1,9 +1,7 @@
 package org.portside.rest.users;
 
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.micronaut.http.HttpRequest;
-import org.portside.rest.shared.IdempotencyKeys;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -16,6 +14,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -32,11 +31,12 @@ import org.portside.application.users.port.in.ReplaceUser;
 import org.portside.domain.shared.Identifier;
 import org.portside.domain.users.User;
 import org.portside.domain.users.UserId;
+import org.portside.rest.shared.IdempotencyKeys;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
 import org.portside.rest.shared.ProblemExamples;
-import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.RequestBodies;
+import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.WorkPools;
 
 /** User records. JDBC work is blocking, so requests run off the event loop. */

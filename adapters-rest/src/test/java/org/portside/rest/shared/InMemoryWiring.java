@@ -1,9 +1,5 @@
 package org.portside.rest.shared;
 
-import org.portside.application.tasks.WaitingClaims;
-import org.portside.application.tasks.inmemory.InMemoryTaskWakeups;
-import org.portside.application.shared.IdempotencyService;
-import org.portside.application.shared.inmemory.InMemoryIdempotencyStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -14,12 +10,16 @@ import org.portside.application.guids.GuidSettings;
 import org.portside.application.guids.RandomGuids;
 import org.portside.application.guids.inmemory.InMemoryGuidCache;
 import org.portside.application.guids.inmemory.InMemoryGuidStore;
+import org.portside.application.shared.IdempotencyService;
+import org.portside.application.shared.inmemory.InMemoryIdempotencyStore;
+import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.tasks.TaskService;
+import org.portside.application.tasks.WaitingClaims;
 import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
+import org.portside.application.tasks.inmemory.InMemoryTaskWakeups;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
-import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.users.GroupService;
 import org.portside.application.users.UserService;
 import org.portside.application.users.inmemory.InMemoryDirectory;

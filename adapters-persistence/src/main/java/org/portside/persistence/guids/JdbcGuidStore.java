@@ -1,7 +1,9 @@
 package org.portside.persistence.guids;
 
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.portside.persistence.shared.TranslatesOutages;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 import org.portside.application.guids.port.out.GuidStore;
@@ -9,50 +11,81 @@ import org.portside.domain.guids.Expiry;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
 import org.portside.domain.guids.Owner;
+import org.portside.persistence.shared.TranslatesOutages;
 
+/** GUIDs in {@code guids}: one prepared statement per call, on the transaction's connection when there is one. */
 @Singleton
+@Connectable // reads outside a transaction get a connection of their own; inside one, they join it
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcGuidStore implements GuidStore {
 
-    private final GuidRows rows;
+    private static final String FIND = "SELECT guid, expire_at, owner FROM guids WHERE guid = ?";
 
-    JdbcGuidStore(GuidRows rows) {
-        this.rows = rows;
+    private final JdbcOperations jdbc;
+
+    JdbcGuidStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
     public Optional<GuidRecord> find(Guid guid) {
-        return rows.findById(guid.value()).map(JdbcGuidStore::toRecord);
+        return one(FIND, guid);
     }
 
+    /** Locks and reads at once, until the transaction ends. */
     @Override
     public Optional<GuidRecord> findForUpdate(Guid guid) {
-        return rows.findByIdForUpdate(guid.value()).map(JdbcGuidStore::toRecord);
+        return one(FIND + " FOR UPDATE", guid);
     }
 
     @Override
     public boolean insertIfAbsent(GuidRecord record) {
-        return rows.insertIfAbsent(record.guid().value(), record.expire().epochSecond(), record.owner().value()) > 0;
+        return write("INSERT INTO guids (expire_at, owner, guid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", record) > 0;
     }
 
     @Override
     public void update(GuidRecord record) {
-        if (rows.overwrite(record.guid().value(), record.expire().epochSecond(), record.owner().value()) == 0) {
+        if (write("UPDATE guids SET expire_at = ?, owner = ? WHERE guid = ?", record) == 0) {
             throw new IllegalStateException("GUID " + record.guid() + " vanished inside its own transaction");
         }
     }
 
     @Override
     public boolean delete(Guid guid) {
-        return rows.deleteByGuid(guid.value()) > 0;
+        return jdbc.prepareStatement("DELETE FROM guids WHERE guid = ?", statement -> {
+            statement.setString(1, guid.value());
+            return statement.executeUpdate();
+        }) > 0;
     }
 
+    /** One bounded batch; SKIP LOCKED so that several instances purging at once do not queue up. */
     @Override
     public int deleteExpired(Instant now, int limit) {
-        return (int) rows.deleteExpired(now.getEpochSecond(), limit);
+        return jdbc.prepareStatement("DELETE FROM guids WHERE guid IN "
+                + "(SELECT guid FROM guids WHERE expire_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED)", statement -> {
+            statement.setLong(1, now.getEpochSecond());
+            statement.setInt(2, limit);
+            return statement.executeUpdate();
+        });
     }
 
-    private static GuidRecord toRecord(GuidRow row) {
-        return new GuidRecord(new Guid(row.guid()), new Expiry(row.expireAt()), new Owner(row.owner()));
+    private Optional<GuidRecord> one(String sql, Guid guid) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setString(1, guid.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new GuidRecord(new Guid(row.getString(1)), new Expiry(row.getLong(2)), new Owner(row.getString(3))))
+                        : Optional.<GuidRecord>empty();
+            }
+        });
+    }
+
+    private int write(String sql, GuidRecord record) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setLong(1, record.expire().epochSecond());
+            statement.setString(2, record.owner().value());
+            statement.setString(3, record.guid().value());
+            return statement.executeUpdate();
+        });
     }
 }

@@ -34,10 +34,11 @@ import org.portside.domain.tasks.Worker;
 import org.portside.persistence.shared.TranslatesOutages;
 
 /**
- * Tasks on PostgreSQL. Written against Micronaut Data's {@link JdbcOperations} (the transaction-bound
- * connection) rather than a generated repository: the list query is assembled from optional
+ * Tasks on PostgreSQL, written like every store here against Micronaut Data's {@link JdbcOperations}
+ * (the transaction-bound connection) with prepared SQL: the list query is assembled from optional
  * filters, the payload travels as {@code jsonb} split into first-level values by PostgreSQL itself,
- * and the claim query needs {@code FOR UPDATE SKIP LOCKED}.
+ * the claim needs {@code FOR UPDATE SKIP LOCKED}, and claimed tasks are written back in one batch,
+ * none of which a generated repository method can say.
  */
 @Singleton
 @Connectable // reads outside a transaction get a connection of their own; inside one, they join it

@@ -1,5 +1,6 @@
 package org.portside.persistence.users;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -12,62 +13,93 @@ import org.portside.domain.users.GroupName;
 import org.portside.domain.users.UserId;
 import org.portside.persistence.shared.TranslatesOutages;
 
+/** Groups in {@code groups} and {@code memberships}; every call is one statement, a group read with its members at one moment. */
 @Singleton
+@Connectable // reads outside a transaction get a connection of their own; inside one, they join it
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcGroupStore implements GroupStore {
 
+    private static final String WITH_MEMBERS = "SELECT g.name, "
+            + "ARRAY(SELECT m.userid FROM memberships m WHERE m.group_name = g.name ORDER BY m.userid) AS members "
+            + "FROM groups g WHERE g.name = ?";
+
     /**
      * Locks and reads at once, serialising member replacement per group with {@code FOR NO KEY
-     * UPDATE}, which a membership's key-share lock (its foreign key check) does not conflict with.
-     * Through {@link JdbcOperations}, not {@code @Query}: Micronaut Data 4.14's raw-query classifier
-     * takes any statement naming UPDATE, except {@code FOR UPDATE}, for a write and fails on its
-     * result set; and {@code FOR UPDATE} here deadlocks with concurrent user updates joining the group
-     * (seen in {@code UsersEndToEndTest}: membership inserts queue behind it while holding row locks
-     * the replacement needs).
+     * UPDATE}, which a membership's key-share lock (its foreign key check) does not conflict with;
+     * {@code FOR UPDATE} here deadlocks with concurrent user updates joining the group (seen in
+     * {@code UsersEndToEndTest}: membership inserts queue behind it while holding row locks the
+     * replacement needs).
      */
-    private static final String LOCK_WITH_MEMBERS = GroupRows.WITH_MEMBERS.replace(":name", "?") + " FOR NO KEY UPDATE OF g";
+    private static final String LOCK_WITH_MEMBERS = WITH_MEMBERS + " FOR NO KEY UPDATE OF g";
 
-    private final GroupRows groups;
+    /**
+     * The exact member set, in one statement: those not listed leave, the new ones join (in userid
+     * order, so concurrent writers lock in the same order).
+     */
+    private static final String REPLACE_MEMBERS = """
+            WITH left_group AS (
+                DELETE FROM memberships WHERE group_name = ? AND userid <> ALL (CAST(? AS varchar[]))
+                RETURNING userid),
+            joined AS (
+                INSERT INTO memberships (group_name, userid)
+                SELECT ?, u FROM unnest(CAST(? AS varchar[])) u ORDER BY u
+                ON CONFLICT DO NOTHING
+                RETURNING userid)
+            SELECT (SELECT count(*) FROM left_group) + (SELECT count(*) FROM joined)""";
+
     private final JdbcOperations jdbc;
 
-    JdbcGroupStore(GroupRows groups, JdbcOperations jdbc) {
-        this.groups = groups;
+    JdbcGroupStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Group> find(GroupName name) {
-        return groups.findWithMembers(name.value()).map(JdbcGroupStore::toGroup);
+        return one(WITH_MEMBERS, name);
     }
 
     @Override
     public Optional<Group> findForUpdate(GroupName name) {
-        return jdbc.prepareStatement(LOCK_WITH_MEMBERS, statement -> {
-            statement.setString(1, name.value());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next()
-                        ? Optional.of(toGroup(new GroupView(row.getString("name"), (String[]) row.getArray("members").getArray())))
-                        : Optional.<Group>empty();
-            }
-        });
+        return one(LOCK_WITH_MEMBERS, name);
     }
 
     @Override
     public boolean insertIfAbsent(GroupName name) {
-        return groups.insertIfAbsent(name.value()) > 0;
+        return jdbc.prepareStatement("INSERT INTO groups (name) VALUES (?) ON CONFLICT DO NOTHING", statement -> {
+            statement.setString(1, name.value());
+            return statement.executeUpdate();
+        }) > 0;
     }
 
     @Override
     public void replaceMembers(GroupName name, Set<UserId> members) {
-        groups.replaceMembers(name.value(), members.stream().map(UserId::value).sorted().toArray(String[]::new));
+        String[] userids = members.stream().map(UserId::value).sorted().toArray(String[]::new);
+        jdbc.prepareStatement(REPLACE_MEMBERS, statement -> {
+            statement.setString(1, name.value());
+            statement.setArray(2, JdbcUserStore.varchars(statement, userids));
+            statement.setString(3, name.value());
+            statement.setArray(4, JdbcUserStore.varchars(statement, userids));
+            return JdbcUserStore.count(statement);
+        });
     }
 
     @Override
     public boolean delete(GroupName name) {
-        return groups.deleteByName(name.value()) > 0; // memberships go with it (ON DELETE CASCADE)
+        return jdbc.prepareStatement("DELETE FROM groups WHERE name = ?", statement -> {
+            statement.setString(1, name.value());
+            return statement.executeUpdate();
+        }) > 0; // memberships go with it (ON DELETE CASCADE)
     }
 
-    private static Group toGroup(GroupView row) {
-        return Group.of(new GroupName(row.name()), Arrays.stream(row.members()).map(UserId::new).toList());
+    private Optional<Group> one(String sql, GroupName name) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setString(1, name.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next()
+                        ? Optional.of(Group.of(new GroupName(row.getString(1)),
+                                Arrays.stream((String[]) row.getArray(2).getArray()).map(UserId::new).toList()))
+                        : Optional.<Group>empty();
+            }
+        });
     }
 }

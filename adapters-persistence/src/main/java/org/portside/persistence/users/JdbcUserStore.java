@@ -1,12 +1,16 @@
 package org.portside.persistence.users;
 
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.portside.application.users.port.out.UserStore;
 import org.portside.domain.users.GroupName;
 import org.portside.domain.users.PersonName;
@@ -14,55 +18,143 @@ import org.portside.domain.users.User;
 import org.portside.domain.users.UserId;
 import org.portside.persistence.shared.TranslatesOutages;
 
+/**
+ * Users in {@code users} and {@code memberships}. Every call is one statement, one round trip: a
+ * user is read with its groups at one moment, and written with its memberships, and the groups they
+ * name, in one statement (a CTE).
+ */
 @Singleton
+@Connectable // reads outside a transaction get a connection of their own; inside one, they join it
 @TranslatesOutages // not final: the interceptor subclasses it
 class JdbcUserStore implements UserStore {
 
-    private final UserRows rows;
+    private static final String WITH_GROUPS = "SELECT u.userid, u.first_name, u.last_name, "
+            + "ARRAY(SELECT m.group_name FROM memberships m WHERE m.userid = u.userid ORDER BY m.group_name) AS groups "
+            + "FROM users u WHERE u.userid = ?";
 
-    JdbcUserStore(UserRows rows) {
-        this.rows = rows;
+    /**
+     * The user, the groups it names that do not exist yet, and its memberships; 0, writing nothing,
+     * if the userid is taken. Groups are inserted in name order, so concurrent creators take the same
+     * key locks in the same order; an existing group is not locked at all (the membership's foreign
+     * key takes a key-share lock, which does not conflict with another).
+     */
+    private static final String INSERT_WITH_GROUPS = """
+            WITH new_user AS (
+                INSERT INTO users (userid, first_name, last_name) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING RETURNING userid),
+            new_groups AS (
+                INSERT INTO groups (name) SELECT g FROM unnest(CAST(? AS varchar[])) g
+                WHERE EXISTS (SELECT FROM new_user) ORDER BY g
+                ON CONFLICT DO NOTHING),
+            joined AS (
+                INSERT INTO memberships (group_name, userid)
+                SELECT g, u.userid FROM new_user u, unnest(CAST(? AS varchar[])) g)
+            SELECT count(*) FROM new_user""";
+
+    /** Names and memberships of an existing user, and the groups it names; 0 if there is no such user. */
+    private static final String UPDATE_WITH_GROUPS = """
+            WITH changed AS (
+                UPDATE users SET first_name = ?, last_name = ? WHERE userid = ?
+                RETURNING userid),
+            new_groups AS (
+                INSERT INTO groups (name) SELECT g FROM unnest(CAST(? AS varchar[])) g
+                WHERE EXISTS (SELECT FROM changed) ORDER BY g
+                ON CONFLICT DO NOTHING),
+            left_groups AS (
+                DELETE FROM memberships m USING changed c
+                WHERE m.userid = c.userid AND m.group_name <> ALL (CAST(? AS varchar[]))),
+            joined AS (
+                INSERT INTO memberships (group_name, userid)
+                SELECT g, c.userid FROM changed c, unnest(CAST(? AS varchar[])) g
+                ON CONFLICT DO NOTHING)
+            SELECT count(*) FROM changed""";
+
+    private final JdbcOperations jdbc;
+
+    JdbcUserStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
     public Optional<User> find(UserId userid) {
-        return rows.findWithGroups(userid.value()).map(JdbcUserStore::toUser);
+        return jdbc.prepareStatement(WITH_GROUPS, statement -> {
+            statement.setString(1, userid.value());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.<User>empty();
+                }
+                String[] groups = (String[]) row.getArray(4).getArray();
+                return Optional.of(User.of(new UserId(row.getString(1)), new PersonName(row.getString(2)),
+                        new PersonName(row.getString(3)), Arrays.stream(groups).map(GroupName::new).toList()));
+            }
+        });
     }
 
+    /** The given ids that exist, locked against deletion until the transaction ends. */
     @Override
     public Set<UserId> existing(Collection<UserId> userids) {
         if (userids.isEmpty()) {
             return Set.of();
         }
-        List<String> ids = userids.stream().map(UserId::value).toList();
-        return rows.findExistingForKeyShare(ids).stream()
-                .map(row -> new UserId(row.userid()))
-                .collect(Collectors.toSet());
+        return jdbc.prepareStatement("SELECT userid FROM users WHERE userid = ANY (?) FOR KEY SHARE", statement -> {
+            statement.setArray(1, varchars(statement, userids.stream().map(UserId::value).toArray(String[]::new)));
+            Set<UserId> found = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new UserId(rows.getString(1)));
+                }
+            }
+            return found;
+        });
     }
 
     @Override
     public boolean insertIfAbsent(User user) {
-        return rows.insertWithGroups(user.userid().value(), user.firstName().value(), user.lastName().value(),
-                groupNames(user)) > 0;
+        return jdbc.prepareStatement(INSERT_WITH_GROUPS, statement -> {
+            String[] groups = groupNames(user);
+            statement.setString(1, user.userid().value());
+            statement.setString(2, user.firstName().value());
+            statement.setString(3, user.lastName().value());
+            statement.setArray(4, varchars(statement, groups));
+            statement.setArray(5, varchars(statement, groups));
+            return count(statement);
+        }) > 0;
     }
 
     @Override
     public boolean update(User user) {
-        return rows.updateWithGroups(user.userid().value(), user.firstName().value(), user.lastName().value(),
-                groupNames(user)) > 0;
+        return jdbc.prepareStatement(UPDATE_WITH_GROUPS, statement -> {
+            String[] groups = groupNames(user);
+            statement.setString(1, user.firstName().value());
+            statement.setString(2, user.lastName().value());
+            statement.setString(3, user.userid().value());
+            statement.setArray(4, varchars(statement, groups));
+            statement.setArray(5, varchars(statement, groups));
+            statement.setArray(6, varchars(statement, groups));
+            return count(statement);
+        }) > 0;
     }
 
     @Override
     public boolean delete(UserId userid) {
-        return rows.deleteByUserid(userid.value()) > 0; // memberships go with it (ON DELETE CASCADE)
+        return jdbc.prepareStatement("DELETE FROM users WHERE userid = ?", statement -> {
+            statement.setString(1, userid.value());
+            return statement.executeUpdate();
+        }) > 0; // memberships go with it (ON DELETE CASCADE)
     }
 
     private static String[] groupNames(User user) {
         return user.groups().stream().map(GroupName::value).sorted().toArray(String[]::new);
     }
 
-    private static User toUser(UserView row) {
-        return User.of(new UserId(row.userid()), new PersonName(row.firstName()), new PersonName(row.lastName()),
-                Arrays.stream(row.groups()).map(GroupName::new).toList());
+    static java.sql.Array varchars(PreparedStatement statement, String[] values) throws SQLException {
+        return statement.getConnection().createArrayOf("varchar", values);
+    }
+
+    static long count(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

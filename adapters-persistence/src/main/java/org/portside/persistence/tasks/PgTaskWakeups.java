@@ -8,10 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.portside.application.tasks.port.out.TaskWakeups;
 import org.portside.domain.tasks.Worker;
@@ -35,7 +32,7 @@ final class PgTaskWakeups implements TaskWakeups {
     private final String url;
     private final String user;
     private final String password;
-    private final Map<String, Set<Runnable>> waiting = new ConcurrentHashMap<>();
+    private final Waiting waiting = new Waiting();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile Connection listening;
@@ -56,17 +53,7 @@ final class PgTaskWakeups implements TaskWakeups {
             listener.setDaemon(true);
             listener.start();
         }
-        AtomicBoolean once = new AtomicBoolean();
-        Runnable single = () -> {
-            if (once.compareAndSet(false, true)) {
-                wake.run();
-            }
-        };
-        waiting.computeIfAbsent(worker.value(), w -> ConcurrentHashMap.newKeySet()).add(single);
-        return () -> waiting.computeIfPresent(worker.value(), (w, set) -> {
-            set.remove(single);
-            return set.isEmpty() ? null : set;
-        });
+        return waiting.add(worker, wake);
     }
 
     private void listen() {
@@ -76,13 +63,13 @@ final class PgTaskWakeups implements TaskWakeups {
                 statement.execute("LISTEN " + CHANNEL);
                 listening = connection;
                 pause = 100;
-                wakeAll(); // anything sent while we were not listening was missed
+                waiting.wakeAll(); // anything sent while we were not listening was missed
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1_000);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            wake(n.getParameter());
+                            waiting.wake(n.getParameter());
                         }
                     }
                 }
@@ -90,7 +77,7 @@ final class PgTaskWakeups implements TaskWakeups {
                 if (running) {
                     LOG.warn("Listening for due tasks failed ({}); long polls look again by themselves meanwhile, reconnecting",
                             e.getMessage());
-                    wakeAll();
+                    waiting.wakeAll();
                     sleep(pause);
                     pause = Math.min(pause * 2, 5_000);
                 }
@@ -110,19 +97,6 @@ final class PgTaskWakeups implements TaskWakeups {
         }
         properties.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(url, properties);
-    }
-
-    private void wake(String worker) {
-        Set<Runnable> woken = waiting.remove(worker);
-        if (woken != null) {
-            woken.forEach(Runnable::run);
-        }
-    }
-
-    private void wakeAll() {
-        for (String worker : Set.copyOf(waiting.keySet())) {
-            wake(worker);
-        }
     }
 
     private static void sleep(long millis) {

@@ -84,6 +84,8 @@ final class TaskController {
     static final String CANONICAL = "/api/tasks";
 
     private static final String P = Problem.MEDIA_TYPE;
+    private static final String LEASE_LOST = "lease-lost: that lease is not the task's current one (it expired, the task was handed "
+            + "out again, or changed by hand); the task is left as it is and the worker should stop";
 
     private final TaskUseCases tasks;
     private final RequestBodies bodies;
@@ -162,9 +164,10 @@ final class TaskController {
         Worker worker = fields.at("/worker", () -> new Worker(input.worker()));
         Payload payload = read.tree().has("payload")
                 ? fields.at("/payload", () -> TaskJson.payload(read.tree().get("payload"), "payload")) : Payload.EMPTY;
-        Retries retries = fields.at("/max_attempts", () -> new Retries(input.maxAttempts().orElse(Retries.DEFAULT_MAX_ATTEMPTS),
-                input.backoffSeconds().orElse(Retries.DEFAULT_BACKOFF_SECONDS)));
         fields.finish();
+        // the schema bounds both fields; the domain names the one at fault should they ever disagree
+        Retries retries = new Retries(input.maxAttempts().orElse(Retries.DEFAULT_MAX_ATTEMPTS),
+                input.backoffSeconds().orElse(Retries.DEFAULT_BACKOFF_SECONDS));
         Task task = tasks.schedule().schedule(new org.portside.application.tasks.port.in.ScheduleTask.Command(start, title, worker, payload, retries));
         return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + "/" + task.id())), task);
     }
@@ -404,9 +407,6 @@ final class TaskController {
         return ok(tasks.run().fail(taskId, new LeaseToken(failed.lease()), error, failed.retry().orElse(true)));
     }
 
-    private static final String LEASE_LOST = "lease-lost: that lease is not the task's current one (it expired, the task was handed "
-            + "out again, or changed by hand); the task is left as it is and the worker should stop";
-
     /** A worker-bound token may only report on its own worker's tasks (see {@link #actsFor}). */
     private void actsForTaskOf(Authentication caller, TaskId id) {
         if (caller != null && Scopes.onlyWorker(caller).isPresent()) {
@@ -461,8 +461,6 @@ final class TaskController {
                 : Optional.empty();
         Optional<Worker> worker = change.worker().map(w -> fields.at("/worker", () -> new Worker(w)));
         Optional<TaskStatus> status = change.status().map(s -> TaskStatus.valueOf(s));
-        change.maxAttempts().ifPresent(n -> fields.at("/max_attempts", () -> new Retries(n, Retries.DEFAULT_BACKOFF_SECONDS)));
-        change.backoffSeconds().ifPresent(b -> fields.at("/backoff_seconds", () -> new Retries(Retries.DEFAULT_MAX_ATTEMPTS, b)));
         fields.finish();
         return new TaskChanges(start, title, worker, status, change.maxAttempts(), change.backoffSeconds());
     }

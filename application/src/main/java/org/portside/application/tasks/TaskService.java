@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
-import java.util.function.UnaryOperator;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.ExpireLeases;
@@ -106,19 +106,19 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
 
     @Override
     public Task patch(TaskId id, TaskChanges changes, Optional<Long> ifMatch) {
-        return change(id, task -> task.apply(changes, clock.instant(), ifMatch),
+        return change(id, (task, now) -> task.apply(changes, now, ifMatch),
                 (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.CHANGED, now, describe(before, after))));
     }
 
     @Override
     public Task mergePayload(TaskId id, Payload patch, Optional<Long> ifMatch) {
-        return change(id, task -> task.mergePayload(patch, ifMatch), (before, after, now) -> List.of(TaskEvent.of(after,
+        return change(id, (task, now) -> task.mergePayload(patch, ifMatch), (before, after, now) -> List.of(TaskEvent.of(after,
                 TaskEvent.Type.PAYLOAD_CHANGED, now, "set " + String.join(", ", patch.values().keySet()))));
     }
 
     @Override
     public Task removePayloadKey(TaskId id, String key, Optional<Long> ifMatch) {
-        return change(id, task -> task.removePayloadKey(key, ifMatch),
+        return change(id, (task, now) -> task.removePayloadKey(key, ifMatch),
                 (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.PAYLOAD_CHANGED, now, "removed " + key)));
     }
 
@@ -172,20 +172,20 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     @Override
     public Task heartbeat(TaskId id, LeaseToken lease, int leaseSeconds) {
         Duration duration = Lease.duration(leaseSeconds);
-        return change(id, task -> task.heartbeat(lease, clock.instant(), duration), (before, after, now) -> List.of(
+        return change(id, (task, now) -> task.heartbeat(lease, now, duration), (before, after, now) -> List.of(
                 TaskEvent.of(after, TaskEvent.Type.HEARTBEAT, now, "lease until " + after.lease().orElseThrow().expires())));
     }
 
     @Override
     public Task complete(TaskId id, LeaseToken lease) {
-        return change(id, task -> task.complete(lease, clock.instant()),
+        return change(id, (task, now) -> task.complete(lease, now),
                 (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.COMPLETED, now, null)));
     }
 
     @Override
     public Task fail(TaskId id, LeaseToken lease, Optional<Failure> error, boolean retry) {
         double uniform = jitter.getAsDouble();
-        return change(id, task -> task.fail(lease, clock.instant(), error, retry, uniform), (before, after, now) -> {
+        return change(id, (task, now) -> task.fail(lease, now, error, retry, uniform), (before, after, now) -> {
             TaskEvent failed = TaskEvent.of(after, TaskEvent.Type.FAILED, now, error.map(Failure::value).orElse(null));
             return after.status() == TaskStatus.SCHEDULED
                     ? List.of(failed, TaskEvent.of(after, TaskEvent.Type.RETRY_SCHEDULED, now, "due at " + after.start()))
@@ -283,13 +283,15 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         List<TaskEvent> events(Task before, Task after, Instant now);
     }
 
-    private Task change(TaskId id, UnaryOperator<Task> change, Recorded recorded) {
+    /** Reads the task under a row lock, changes it as of one moment, and writes it and its events back. */
+    private Task change(TaskId id, BiFunction<Task, Instant, Task> change, Recorded recorded) {
         Change done = transactions.inTransaction(() -> {
             Task task = store.findForUpdate(id).orElseThrow(() -> notFound(id));
-            Task changed = change.apply(task);
+            Instant now = clock.instant();
+            Task changed = change.apply(task, now);
             if (changed != task) {
                 store.update(changed);
-                history.append(recorded.events(task, changed, clock.instant()));
+                history.append(recorded.events(task, changed, now));
             }
             return new Change(task, changed);
         });

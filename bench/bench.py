@@ -32,6 +32,11 @@ ROOT = os.path.dirname(HERE)
 WORK = os.path.join(HERE, "target")
 RESULTS = os.path.join(HERE, "results")
 JAR = os.path.join(ROOT, "bootstrap", "target", "portside.jar")
+# the scenarios api_scenarios() measures on one instance (the list scenario's name ends with its size)
+API_SCENARIOS = ("GUID cache hit, Redis configured", "GUID cache miss (unknown GUID, 404)", "POST /guid",
+                 "POST /users with groups", "GET /users/{id}", "PUT /groups/{name}, 100 members", "POST /api/tasks",
+                 "GET /api/tasks, page of 100 over", "claim, 8 claimers, limit 10",
+                 "claim -> complete, 8 workers, limit 10")
 REFERENCE_JAR = os.path.join(HERE, "reference", "target", "reference.jar")
 SECRET = "bench-secret-" + "0123456789abcdef0123456789abcdef"
 PORTSIDE_PORT = 8181
@@ -417,9 +422,14 @@ class Run:
 
     # -- measuring ---------------------------------------------------------------------------
 
+    def selected(self, *scenarios):
+        """Whether --only leaves any of these scenarios to run (so that an instance is started, and
+        warmed up, only for scenarios that will be measured)."""
+        return not self.args.only or any(o.lower() in s.lower() for s in scenarios for o in self.args.only)
+
     def measure(self, scenario, auth, templates, connections, reference, target=None, expect=("200",),
                 count_ids=False, rate_of="requests", unit="req/s", note="", after_warmup=None, cycle=False):
-        if self.args.only and not any(o.lower() in scenario.lower() for o in self.args.only):
+        if not self.selected(scenario):
             return {}
         log(f"{scenario} (auth {'on' if auth else 'off'}), {connections} connections")
         track = any(not e.startswith("2") for e in expect)
@@ -494,6 +504,8 @@ class Run:
     # -- scenarios -------------------------------------------------------------------------
 
     def guid_hit(self, auth, label, target):
+        if not self.selected(label):
+            return
         count = 200 if self.args.smoke else 1000
         guids = [uuid.uuid4().hex.upper() for _ in range(count)]
         for g in guids:
@@ -615,18 +627,21 @@ class Run:
             self.stop_portside()
             for auth in (False, True):
                 self.redis_cache = self.redis_up
-                self.start_portside(redis=self.redis_up, auth=auth)
-                self.api_scenarios(auth)
-                self.stop_portside()
+                if self.selected(*API_SCENARIOS):
+                    self.start_portside(redis=self.redis_up, auth=auth)
+                    self.api_scenarios(auth)
+                    self.stop_portside()
                 self.redis_cache = False
-                self.start_portside(redis=False, auth=auth)
+                if self.selected("GUID cache hit, in-process"):
+                    self.start_portside(redis=False, auth=auth)
+                    self.warm_jvm()
+                    self.guid_hit(auth, "GUID cache hit, in-process", 0.85)
+                    self.stop_portside()
+            if self.selected("GUID cache hit, in-process, access log off"):
+                self.start_portside(redis=False, auth=False, access_log=False)
                 self.warm_jvm()
-                self.guid_hit(auth, "GUID cache hit, in-process", 0.85)
+                self.guid_hit(False, "GUID cache hit, in-process, access log off", None)
                 self.stop_portside()
-            self.start_portside(redis=False, auth=False, access_log=False)
-            self.warm_jvm()
-            self.guid_hit(False, "GUID cache hit, in-process, access log off", None)
-            self.stop_portside()
         finally:
             self.stop_portside()
         self.report(started)

@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.Worker;
 import org.portside.persistence.shared.TranslatesOutages;
 
-/** Task histories in {@code task_events}, appended in one JDBC batch per change (one round trip). */
+/** Task histories in {@code task_events}, read and pruned; {@link JdbcTaskStore}'s writes append them. */
 @Singleton
 @Connectable // reads outside a transaction get a connection of their own; inside one, they join it
 @TranslatesOutages // not final: the interceptor subclasses it
@@ -27,30 +26,6 @@ class JdbcTaskHistory implements TaskHistory {
 
     JdbcTaskHistory(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void append(List<TaskEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        jdbc.prepareStatement("INSERT INTO task_events (task_id, at, type, worker, attempt, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                statement -> {
-                    for (TaskEvent event : events) {
-                        statement.setObject(1, UUID.fromString(event.task().value()));
-                        statement.setTimestamp(2, Timestamp.from(event.at()));
-                        statement.setString(3, event.type().wireName());
-                        statement.setString(4, event.worker().value());
-                        statement.setInt(5, event.attempt());
-                        if (event.detail().isPresent()) {
-                            statement.setString(6, event.detail().get());
-                        } else {
-                            statement.setNull(6, Types.VARCHAR);
-                        }
-                        statement.addBatch();
-                    }
-                    return statement.executeBatch();
-                });
     }
 
     @Override

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskHistoryContract;
 import org.portside.application.tasks.port.out.TaskHistory;
+import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.persistence.shared.CleanDatabase;
 
 /** The task history contract on a real PostgreSQL. */
@@ -15,6 +16,8 @@ class JdbcTaskHistoryTest extends TaskHistoryContract {
     @Inject
     JdbcTaskHistory history;
     @Inject
+    JdbcTaskStore store;
+    @Inject
     Transactions transactions;
     @Inject
     DataSource database;
@@ -22,6 +25,11 @@ class JdbcTaskHistoryTest extends TaskHistoryContract {
     @Override
     protected TaskHistory history() {
         return history;
+    }
+
+    @Override
+    protected TaskStore store() {
+        return store;
     }
 
     @Override

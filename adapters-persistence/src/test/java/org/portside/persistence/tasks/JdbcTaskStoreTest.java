@@ -123,7 +123,7 @@ class JdbcTaskStoreTest extends TaskStoreContract {
         transactions.run(() -> {
             for (int i = 0; i < 1000; i++) {
                 store.insert(Task.schedule(TaskId.random(), clock.instant().plusSeconds(1 + i % 50), Optional.empty(),
-                        new Worker("w"), Payload.EMPTY, clock.instant()));
+                        new Worker("w"), Payload.EMPTY, clock.instant()), List.of());
             }
         });
         clock.advance(Duration.ofSeconds(60));

@@ -16,7 +16,6 @@ import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.tasks.TaskService;
 import org.portside.application.tasks.WaitingClaims;
-import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.InMemoryTaskWakeups;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
@@ -66,7 +65,7 @@ class InMemoryWiring {
 
     @Singleton
     TaskService tasks(MutableClock clock) {
-        return new TaskService(taskStore, new InMemoryTaskHistory(), new RecordingTaskEvents(), transactions, clock);
+        return new TaskService(taskStore, taskStore.history(), new RecordingTaskEvents(), transactions, clock);
     }
 
     @Singleton

@@ -54,7 +54,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     private final DoubleSupplier jitter;
 
     /**
-     * @param history where each change's events are appended, in the change's own transaction
+     * @param history where the events that the store's writes append are read back and pruned
      * @param events  who is told of changes once they are committed (a log, say)
      * @param jitter  uniform random numbers in [0, 1), placing each retry's back-off in its jitter band
      */
@@ -77,10 +77,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     public Task schedule(ScheduleTask.Command command) {
         Task task = Task.schedule(TaskId.random(), command.start(), command.title(), command.worker(), command.payload(),
                 command.retries(), clock.instant());
-        transactions.run(() -> {
-            store.insert(task);
-            history.append(List.of(TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null)));
-        });
+        transactions.run(() -> store.insert(task, List.of(TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null))));
         events.created(task);
         return task;
     }
@@ -127,8 +124,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         Task removed = transactions.inTransaction(() -> {
             Task task = store.findForUpdate(id).orElseThrow(() -> notFound(id));
             task.requireDeletable(ifMatch);
-            store.delete(id);
-            history.append(List.of(TaskEvent.of(task, TaskEvent.Type.DELETED, clock.instant(), "was " + task.status())));
+            store.delete(id, List.of(TaskEvent.of(task, TaskEvent.Type.DELETED, clock.instant(), "was " + task.status())));
             return task;
         });
         events.deleted(removed);
@@ -156,8 +152,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
                 }
                 done.add(new Change(due, task));
             }
-            store.updateAll(done.stream().map(Change::after).toList());
-            history.append(happened);
+            store.update(done.stream().map(Change::after).toList(), happened);
             return done;
         });
         List<Task> claimed = changes.stream().map(Change::after).filter(t -> t.status() == TaskStatus.RUNNING).toList();
@@ -263,8 +258,8 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
                 Instant now = clock.instant();
                 List<Change> done = store.lockExpiredLeases(now, batchSize).stream()
                         .map(task -> new Change(task, task.expireLease(now))).toList();
-                store.updateAll(done.stream().map(Change::after).toList());
-                history.append(done.stream().flatMap(c -> expiry(c.before(), c.after(), now).stream()).toList());
+                store.update(done.stream().map(Change::after).toList(),
+                        done.stream().flatMap(c -> expiry(c.before(), c.after(), now).stream()).toList());
                 return done;
             });
             swept.forEach(c -> events.changed(c.before(), c.after()));
@@ -290,8 +285,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
             Instant now = clock.instant();
             Task changed = change.apply(task, now);
             if (changed != task) {
-                store.update(changed);
-                history.append(recorded.events(task, changed, now));
+                store.update(List.of(changed), recorded.events(task, changed, now));
             }
             return new Change(task, changed);
         });

@@ -17,7 +17,6 @@ import org.portside.application.guids.inmemory.InMemoryGuidStore;
 import org.portside.application.guids.port.in.RegisterGuid;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.tasks.TaskService;
-import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.tasks.port.in.ScheduleTask;
@@ -58,7 +57,8 @@ class EmbeddingExampleTest {
                 .toCompletableFuture().join();
         assertTrue(record.guid().value().matches("[0-9A-F]{32}"));
 
-        var tasks = new TaskService(new InMemoryTaskStore(), new InMemoryTaskHistory(), new RecordingTaskEvents(), transactions, clock);
+        var taskStore = new InMemoryTaskStore();                // its writes append to taskStore.history()
+        var tasks = new TaskService(taskStore, taskStore.history(), new RecordingTaskEvents(), transactions, clock);
         Task task = tasks.schedule(new ScheduleTask.Command(Instant.now().plusSeconds(60), Optional.empty(),
                 new Worker("w1"), Payload.EMPTY));
         assertEquals(TaskStatus.SCHEDULED, task.status());

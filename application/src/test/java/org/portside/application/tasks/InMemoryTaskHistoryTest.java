@@ -2,17 +2,23 @@ package org.portside.application.tasks;
 
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.port.out.Transactions;
-import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
+import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.port.out.TaskHistory;
+import org.portside.application.tasks.port.out.TaskStore;
 
 class InMemoryTaskHistoryTest extends TaskHistoryContract {
 
-    private InMemoryTaskHistory history = new InMemoryTaskHistory();
+    private InMemoryTaskStore store = new InMemoryTaskStore();
     private final Transactions transactions = new InMemoryTransactions();
 
     @Override
     protected TaskHistory history() {
-        return history;
+        return store.history();
+    }
+
+    @Override
+    protected TaskStore store() {
+        return store;
     }
 
     @Override
@@ -22,6 +28,6 @@ class InMemoryTaskHistoryTest extends TaskHistoryContract {
 
     @Override
     protected void empty() {
-        history = new InMemoryTaskHistory();
+        store = new InMemoryTaskStore();
     }
 }

@@ -9,16 +9,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.out.TaskHistory;
+import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Payload;
+import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskEvent;
 import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
 
-/** What every {@link TaskHistory} promises; run against the in-memory history and the JDBC one. */
+/** What every {@link TaskHistory} promises of the events its store's writes append; run in memory and on JDBC. */
 public abstract class TaskHistoryContract {
 
     protected static final Instant NOW = Instant.parse("2026-11-23T12:00:00.123456Z");
 
     protected abstract TaskHistory history();
+
+    /** The store whose writes append to {@link #history()}. */
+    protected abstract TaskStore store();
 
     protected abstract Transactions transactions();
 
@@ -28,6 +35,10 @@ public abstract class TaskHistoryContract {
     @BeforeEach
     void startEmpty() {
         empty();
+    }
+
+    static Task task(TaskId id) {
+        return Task.restore(id, NOW, Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 1);
     }
 
     static TaskEvent event(TaskId task, long secondsFromNow, TaskEvent.Type type, String detail) {
@@ -40,10 +51,11 @@ public abstract class TaskHistoryContract {
         TaskId b = TaskId.random();
         List<TaskEvent> ofA = List.of(event(a, 0, TaskEvent.Type.CREATED, null), event(a, 5, TaskEvent.Type.CLAIMED, "lease until x"),
                 event(a, 5, TaskEvent.Type.LEASE_EXPIRED, "ünï \"q\"\nline"));
-        transactions().run(() -> history().append(ofA.subList(0, 2)));
-        transactions().run(() -> history().append(List.of(event(b, 1, TaskEvent.Type.CREATED, null))));
-        transactions().run(() -> history().append(ofA.subList(2, 3)));
-        transactions().run(() -> history().append(List.of()));
+        transactions().run(() -> store().insert(task(a), ofA.subList(0, 2)));
+        transactions().run(() -> store().insert(task(b), List.of(event(b, 1, TaskEvent.Type.CREATED, null))));
+        transactions().run(() -> store().update(List.of(task(a)), ofA.subList(2, 3)));
+        transactions().run(() -> store().update(List.of(task(a), task(b)), List.of()));
+        transactions().run(() -> store().update(List.of(), List.of()));
         assertEquals(ofA, transactions().inTransaction(() -> history().of(a)));
         assertEquals(1, transactions().inTransaction(() -> history().of(b)).size());
         assertEquals(List.of(), transactions().inTransaction(() -> history().of(TaskId.random())));
@@ -52,9 +64,9 @@ public abstract class TaskHistoryContract {
     @Test
     void pruning_deletes_what_is_older_than_the_cutoff_in_bounded_batches() {
         TaskId a = TaskId.random();
-        transactions().run(() -> history().append(List.of(event(a, -300, TaskEvent.Type.CREATED, null),
-                event(a, -200, TaskEvent.Type.CHANGED, null), event(a, -100, TaskEvent.Type.CHANGED, null),
-                event(a, 0, TaskEvent.Type.DELETED, null))));
+        transactions().run(() -> store().insert(task(a), List.of(event(a, -300, TaskEvent.Type.CREATED, null),
+                event(a, -200, TaskEvent.Type.CHANGED, null), event(a, -100, TaskEvent.Type.CHANGED, null))));
+        transactions().run(() -> store().delete(a, List.of(event(a, 0, TaskEvent.Type.DELETED, null))));
         assertEquals(2, transactions().inTransaction(() -> history().pruneBefore(NOW.minusSeconds(50), 2)));
         assertEquals(1, transactions().inTransaction(() -> history().pruneBefore(NOW.minusSeconds(50), 2)));
         assertEquals(0, transactions().inTransaction(() -> history().pruneBefore(NOW.minusSeconds(50), 2)));

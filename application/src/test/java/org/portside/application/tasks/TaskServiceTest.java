@@ -38,9 +38,10 @@ class TaskServiceTest {
     static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     final MutableClock clock = new MutableClock(T0);
     final RecordingTaskEvents events = new RecordingTaskEvents();
-    final InMemoryTaskHistory history = new InMemoryTaskHistory();
+    final InMemoryTaskStore store = new InMemoryTaskStore();
+    final InMemoryTaskHistory history = store.history();
     double uniform = 0.5;
-    final TaskService tasks = new TaskService(new InMemoryTaskStore(), history, events, new InMemoryTransactions(), clock, () -> uniform);
+    final TaskService tasks = new TaskService(store, history, events, new InMemoryTransactions(), clock, () -> uniform);
 
     Task schedule(String worker, long inSeconds) {
         return tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(inSeconds), Optional.of(new Title("t")),

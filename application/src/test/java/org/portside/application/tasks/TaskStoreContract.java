@@ -1,6 +1,7 @@
 package org.portside.application.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -44,7 +45,7 @@ public abstract class TaskStoreContract {
     protected Task stored(String worker, long startInSeconds, TaskStatus status) {
         Task task = Task.restore(TaskId.random(), NOW.plusSeconds(startInSeconds), Optional.empty(), new Worker(worker), status,
                 Payload.EMPTY, 1);
-        transactions().run(() -> store().insert(task));
+        transactions().run(() -> store().insert(task, List.of()));
         return task;
     }
 
@@ -59,7 +60,7 @@ public abstract class TaskStoreContract {
         Payload payload = Payload.of(Map.of("n", "1.5", "nested", "{\"a\":[1,{\"b\":null}]}", "s", "\"ünï \\\"q\\\" 😀\"", "t", "true"));
         Task task = Task.restore(TaskId.random(), NOW.plusSeconds(60), Optional.of(new Title("title")), new Worker("w1"),
                 TaskStatus.SCHEDULED, payload, 1);
-        transactions().run(() -> store().insert(task));
+        transactions().run(() -> store().insert(task, List.of()));
         Task read = transactions().inTransaction(() -> store().find(task.id())).orElseThrow();
         assertEquals(task.id(), read.id());
         assertEquals(task.start(), read.start());
@@ -70,14 +71,21 @@ public abstract class TaskStoreContract {
         assertEquals(jsonValues(payload), jsonValues(read.payload()), "the same JSON values (a store may re-format their text)");
 
         Task changed = Task.restore(task.id(), NOW.plusSeconds(120), Optional.empty(), new Worker("w2"), TaskStatus.RUNNING, Payload.EMPTY, 2);
-        transactions().run(() -> store().update(changed));
+        transactions().run(() -> store().update(List.of(changed), List.of()));
         Task again = transactions().inTransaction(() -> store().findForUpdate(task.id())).orElseThrow();
         assertEquals(List.of(changed.start(), changed.title(), changed.worker(), changed.status(), changed.version()),
                 List.of(again.start(), again.title(), again.worker(), again.status(), again.version()));
         assertEquals(Map.of(), jsonValues(again.payload()));
 
-        transactions().run(() -> store().delete(task.id()));
+        transactions().run(() -> store().delete(task.id(), List.of()));
         assertTrue(transactions().inTransaction(() -> store().find(task.id())).isEmpty());
+    }
+
+    @Test
+    void an_update_of_a_task_that_is_not_there_fails_inside_its_transaction() {
+        Task there = stored("w1", 60, TaskStatus.SCHEDULED);
+        Task missing = Task.restore(TaskId.random(), NOW, Optional.empty(), new Worker("w1"), TaskStatus.RUNNING, Payload.EMPTY, 2);
+        assertThrows(IllegalStateException.class, () -> transactions().run(() -> store().update(List.of(there, missing), List.of())));
     }
 
     /** A payload's values as parsed JSON, so two spellings of one value compare equal. */
@@ -135,7 +143,7 @@ public abstract class TaskStoreContract {
         Task task = Task.restore(TaskId.random(), NOW.plusSeconds(startInSeconds), Optional.empty(), new Worker(worker),
                 TaskStatus.RUNNING, Payload.EMPTY, 3, new Retries(5, 7), attempt,
                 Optional.of(new Lease(LeaseToken.random(), NOW.plusSeconds(leaseEndsInSeconds))), Optional.empty());
-        transactions().run(() -> store().insert(task));
+        transactions().run(() -> store().insert(task, List.of()));
         return task;
     }
 
@@ -145,13 +153,13 @@ public abstract class TaskStoreContract {
                 Payload.EMPTY, 4, new Retries(9, 120), 2,
                 Optional.of(new Lease(LeaseToken.random(), Instant.parse("2026-11-23T12:00:30.123Z"))),
                 Optional.of(new Failure("ünïcode \"quoted\"\nsecond line")));
-        transactions().run(() -> store().insert(task));
+        transactions().run(() -> store().insert(task, List.of()));
         Task read = transactions().inTransaction(() -> store().find(task.id())).orElseThrow();
         assertEquals(List.of(task.retries(), task.attempt(), task.lease(), task.lastError()),
                 List.of(read.retries(), read.attempt(), read.lease(), read.lastError()));
         Task ended = Task.restore(task.id(), task.start(), Optional.empty(), task.worker(), TaskStatus.SCHEDULED, Payload.EMPTY, 5,
                 new Retries(1, 0), 2, Optional.empty(), Optional.empty());
-        transactions().run(() -> store().update(ended));
+        transactions().run(() -> store().update(List.of(ended), List.of()));
         Task again = transactions().inTransaction(() -> store().find(task.id())).orElseThrow();
         assertEquals(List.of(ended.retries(), ended.attempt(), ended.lease(), ended.lastError()),
                 List.of(again.retries(), again.attempt(), again.lease(), again.lastError()));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.inmemory.MutableClock;
-import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.InMemoryTaskWakeups;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
@@ -35,7 +34,7 @@ class WaitingClaimsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final InMemoryTaskWakeups wakeups = new InMemoryTaskWakeups();
     final InMemoryTaskStore store = new InMemoryTaskStore(wakeups);
-    final TaskService tasks = new TaskService(store, new InMemoryTaskHistory(), new RecordingTaskEvents(), new InMemoryTransactions(), clock);
+    final TaskService tasks = new TaskService(store, store.history(), new RecordingTaskEvents(), new InMemoryTransactions(), clock);
     final ExecutorService blocking = Executors.newFixedThreadPool(2);
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     final WaitingClaims claims = new WaitingClaims(tasks, store, wakeups, blocking, timers, clock);

@@ -8,13 +8,15 @@ import org.portside.application.tasks.port.out.TaskHistory;
 import org.portside.domain.tasks.TaskEvent;
 import org.portside.domain.tasks.TaskId;
 
-/** Task histories in memory; with {@link org.portside.application.shared.inmemory.InMemoryTransactions}. */
+/**
+ * Task histories in memory, appended to by the {@link InMemoryTaskStore} that writes the tasks; with
+ * {@link org.portside.application.shared.inmemory.InMemoryTransactions}.
+ */
 public final class InMemoryTaskHistory implements TaskHistory {
 
     private final List<TaskEvent> events = new ArrayList<>();
 
-    @Override
-    public synchronized void append(List<TaskEvent> more) {
+    synchronized void append(List<TaskEvent> more) {
         events.addAll(more);
     }
 

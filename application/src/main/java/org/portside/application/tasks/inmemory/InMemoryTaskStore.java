@@ -12,6 +12,7 @@ import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskEvent;
 import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
@@ -24,6 +25,7 @@ public final class InMemoryTaskStore implements TaskStore {
 
     private final Map<TaskId, Task> tasks = new ConcurrentHashMap<>();
     private final InMemoryTaskWakeups wakeups;
+    private final InMemoryTaskHistory history = new InMemoryTaskHistory();
 
     /** A store that tells {@code wakeups} when a task becomes SCHEDULED (as PostgreSQL's trigger does). */
     public InMemoryTaskStore(InMemoryTaskWakeups wakeups) {
@@ -32,6 +34,11 @@ public final class InMemoryTaskStore implements TaskStore {
 
     public InMemoryTaskStore() {
         this(new InMemoryTaskWakeups());
+    }
+
+    /** The history this store's writes append to. */
+    public InMemoryTaskHistory history() {
+        return history;
     }
 
     @Override
@@ -45,22 +52,29 @@ public final class InMemoryTaskStore implements TaskStore {
     }
 
     @Override
-    public void insert(Task task) {
+    public void insert(Task task, List<TaskEvent> events) {
         if (tasks.putIfAbsent(task.id(), task) != null) {
             throw new IllegalStateException("task " + task.id() + " exists");
         }
+        history.append(events);
         wakeups.changed(task);
     }
 
     @Override
-    public void update(Task task) {
-        tasks.put(task.id(), task);
-        wakeups.changed(task);
+    public void update(List<Task> changed, List<TaskEvent> events) {
+        for (Task task : changed) {
+            if (tasks.replace(task.id(), task) == null) {
+                throw new IllegalStateException("task " + task.id() + " vanished inside its own transaction");
+            }
+        }
+        history.append(events);
+        changed.forEach(wakeups::changed);
     }
 
     @Override
-    public void delete(TaskId id) {
+    public void delete(TaskId id, List<TaskEvent> events) {
         tasks.remove(id);
+        history.append(events);
     }
 
     @Override

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskEvent;
 import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.Worker;
 
-/** Where tasks live. Every method runs inside the caller's transaction. */
+/**
+ * Where tasks live. Every method runs inside the caller's transaction. Every write takes the events
+ * it leaves in the task's {@link TaskHistory} and appends them with it, so that the history says
+ * exactly what was written and an adapter can do both in one round trip (one statement).
+ */
 public interface TaskStore {
 
     Optional<Task> find(TaskId id);
@@ -16,17 +21,14 @@ public interface TaskStore {
     /** Like {@link #find}, and keeps the task from changing until the transaction ends. */
     Optional<Task> findForUpdate(TaskId id);
 
-    void insert(Task task);
+    /** Stores a new task and appends the events of its creation. */
+    void insert(Task task, List<TaskEvent> events);
 
-    /** Stores a changed task (same id). */
-    void update(Task task);
+    /** Stores changed tasks (same ids) and appends the events of their changes, in order. */
+    void update(List<Task> tasks, List<TaskEvent> events);
 
-    /** Stores changed tasks (same ids); an adapter may do it in one round trip. */
-    default void updateAll(List<Task> tasks) {
-        tasks.forEach(this::update);
-    }
-
-    void delete(TaskId id);
+    /** Deletes a task and appends the events of its deletion, which outlive it until they are pruned. */
+    void delete(TaskId id, List<TaskEvent> events);
 
     /** Up to {@code limit} tasks matching the query's filters, after its cursor, ordered by start then id. */
     List<Task> find(FindTasks.Query query, int limit);

@@ -122,6 +122,8 @@ class TaskServiceTest {
         tasks.patch(t.id(), status(TaskStatus.FAILED), Optional.empty());
         tasks.remove(t.id(), Optional.empty());
         assertThrows(NotFound.class, () -> tasks.get(t.id()));
+        assertEquals("deleted " + t.id(), events.events().get(events.events().size() - 1), "told once committed");
+        assertEquals("deleted@0", historyOf(t.id()).get(historyOf(t.id()).size() - 1), "its history outlives it");
     }
 
     @Test
@@ -250,6 +252,8 @@ class TaskServiceTest {
         assertEquals(Optional.empty(), tasks.get(retried.id()).lease());
         assertEquals(TaskStatus.FAILED, tasks.get(last.id()).status());
         assertEquals(TaskStatus.RUNNING, tasks.get(alive.id()).status());
+        assertTrue(events.events().containsAll(List.of("changed " + retried.id() + " RUNNING->SCHEDULED",
+                "changed " + last.id() + " RUNNING->FAILED")), "each swept task is told");
         assertEquals(0, tasks.expireLeases(10));
         assertThrows(IllegalArgumentException.class, () -> tasks.expireLeases(0));
         assertEquals(2, claimOne("w1", 5).attempt(), "swept, then claimed as its second attempt");
@@ -291,6 +295,18 @@ class TaskServiceTest {
                 "oldest first, and still there after the delete");
         assertEquals("boom", tasks.history(t.id()).get(6).detail().orElseThrow());
         assertThrows(NotFound.class, () -> tasks.history(TaskId.random()));
+    }
+
+    @Test
+    void stats_are_counted_as_of_the_service_clock() {
+        Task t = schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        claimOne("w1", 5);
+        assertEquals(0, tasks.stats().expiredLeases());
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(1, tasks.stats().expiredLeases(), "its lease ended at the service's now");
+        assertEquals(1L, tasks.stats().byStatus().get(TaskStatus.RUNNING));
+        assertEquals(TaskStatus.RUNNING, tasks.get(t.id()).status());
     }
 
     @Test

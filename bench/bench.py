@@ -668,11 +668,11 @@ class Run:
         java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
         lines = [f"# portside benchmark, {started:%Y-%m-%d %H:%M} UTC", "",
                  f"Machine: {machine}; {java}. portside started as the README says: `java -jar portside.jar`, "
-                 f"no JVM flags. Database: {'configured ' + self.db['host'] + ':' + str(self.db['port']) if self.db_url else 'embedded PostgreSQL'}; "
+                 f"no JVM flags. Database: {'configured ' + self.db['host'] + ':' + str(self.db['port']) if self.db_url else 'embedded PostgreSQL'} "
                  f"(autovacuum {self.autovacuum}); "
                  f"Redis: {self.redis if self.redis_up else 'none'}. wrk (closed loop), warm-up rounds of {self.warm} s "
-                 f"(up to {WARMUP_ROUNDS}, until the rate settles within {SETTLED:.0%}), "
-                 f"{self.seconds} s measured per scenario{'; SMOKE RUN, numbers are not meaningful' if self.args.smoke else ''}.", "",
+                 + ("(one: smoke run), " if self.args.smoke else f"(up to {WARMUP_ROUNDS}, until the rate settles within {SETTLED:.0%}), ")
+                 + f"{self.seconds} s measured per scenario{'; SMOKE RUN, numbers are not meaningful' if self.args.smoke else ''}.", "",
                  "| reference | rate | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
         for name, ref in self.references.items():
             lines.append(f"| {name} | {ref['rate']:,.0f}/s | {fmt(ref.get('p50_ms'))} | {fmt(ref.get('p99_ms'))} |")

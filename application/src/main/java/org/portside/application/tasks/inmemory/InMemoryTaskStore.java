@@ -62,11 +62,12 @@ public final class InMemoryTaskStore implements TaskStore {
 
     @Override
     public void update(List<Task> changed, List<TaskEvent> events) {
-        for (Task task : changed) {
-            if (tasks.replace(task.id(), task) == null) {
+        for (Task task : changed) { // all checked before any is written: a refused update changes nothing
+            if (!tasks.containsKey(task.id())) {
                 throw new IllegalStateException("task " + task.id() + " vanished inside its own transaction");
             }
         }
+        changed.forEach(task -> tasks.put(task.id(), task));
         history.append(events);
         changed.forEach(wakeups::changed);
     }

@@ -24,7 +24,7 @@ public interface TaskStore {
     /** Stores a new task and appends the events of its creation. */
     void insert(Task task, List<TaskEvent> events);
 
-    /** Stores changed tasks (same ids) and appends the events of their changes, in order. */
+    /** Stores changed tasks (same ids) and appends the events of their changes (of these tasks only), in order. */
     void update(List<Task> tasks, List<TaskEvent> events);
 
     /** Deletes a task and appends the events of its deletion, which outlive it until they are pruned. */

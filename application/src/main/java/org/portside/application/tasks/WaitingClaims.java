@@ -68,9 +68,11 @@ public final class WaitingClaims implements AwaitDueTasks {
         CompletableFuture<Void> woken = new CompletableFuture<>();
         TaskWakeups.Registration registration = wakeups.onDue(worker, () -> woken.complete(null));
         return CompletableFuture.supplyAsync(() -> {
+            // the next due time is looked for after the moment the claim began, not when it ended: a
+            // task falling due in between would otherwise be neither claimed nor waited for
+            Instant looked = clock.instant();
             List<Task> claimed = claims.claim(worker, limit, leaseSeconds);
-            Instant now = clock.instant();
-            return new Round(claimed, claimed.isEmpty() && now.isBefore(deadline) ? store.nextDue(worker, now) : Optional.empty());
+            return new Round(claimed, claimed.isEmpty() && looked.isBefore(deadline) ? store.nextDue(worker, looked) : Optional.empty());
         }, blocking).whenComplete((r, e) -> {
             if (e != null || !r.claimed().isEmpty() || !clock.instant().isBefore(deadline)) {
                 registration.close();

@@ -22,6 +22,7 @@ import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.InMemoryTaskWakeups;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
+import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.ScheduleTask;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.tasks.Payload;
@@ -68,6 +69,19 @@ class WaitingClaimsTest {
         tasks.patch(elsewhere.id(), new TaskChanges(Optional.empty(), Optional.empty(), Optional.of(w1), Optional.empty()), Optional.empty());
         List<Task> claimed = poll.get(2, TimeUnit.SECONDS); // well before the 5 s re-check
         assertEquals(List.of(elsewhere.id()), claimed.stream().map(Task::id).toList());
+    }
+
+    @Test
+    void a_task_falling_due_while_the_claim_runs_is_not_missed() throws Exception {
+        Task t = schedule("w1", 1);
+        ClaimDueTasks slow = (worker, limit, leaseSeconds) -> {
+            List<Task> none = tasks.claim(worker, limit, leaseSeconds);
+            clock.advance(Duration.ofSeconds(1)); // it falls due after the claim looked, before the round ends
+            return none;
+        };
+        WaitingClaims racing = new WaitingClaims(slow, store, wakeups, blocking, timers, clock);
+        List<Task> claimed = racing.claim(w1, 5, 60, 30).toCompletableFuture().get(2, TimeUnit.SECONDS); // before the re-check
+        assertEquals(List.of(t.id()), claimed.stream().map(Task::id).toList());
     }
 
     @Test

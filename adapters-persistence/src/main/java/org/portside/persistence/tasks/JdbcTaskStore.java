@@ -60,6 +60,8 @@ class JdbcTaskStore implements TaskStore {
 
     private static final String UPDATE = "UPDATE tasks SET (" + STATE + ") = "
             + "(?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
+    /** The compare-and-set of {@link #replace}: only the version the change was made from is overwritten. */
+    private static final String REPLACE = UPDATE + " AND version = ?";
     private static final String INSERT = "INSERT INTO tasks (id, " + STATE + ") "
             + "VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM tasks WHERE id = ?";
@@ -125,6 +127,23 @@ class JdbcTaskStore implements TaskStore {
                 requireWritten(written[i], eventsOf.get(alike.get(i).id()), alike.get(i));
             }
         });
+    }
+
+    /**
+     * One statement, the row and its events (no transaction needed: a statement is atomic). Under READ
+     * COMMITTED a row another transaction holds (a claim, the sweep) is waited for and its version then
+     * compared again, so a change made meanwhile is never overwritten.
+     */
+    @Override
+    public boolean replace(Task changed, List<TaskEvent> events) {
+        int written = jdbc.prepareStatement(withEvents(REPLACE, events.size()), statement -> {
+            bindState(statement, changed, 1);
+            statement.setObject(STATE_COLUMNS + 1, UUID.fromString(changed.id().value()));
+            statement.setLong(STATE_COLUMNS + 2, changed.version() - 1);
+            bindEvents(statement, STATE_COLUMNS + 3, events);
+            return statement.executeUpdate();
+        });
+        return written > 0;
     }
 
     @Override

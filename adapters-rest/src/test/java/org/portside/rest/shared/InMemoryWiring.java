@@ -61,7 +61,7 @@ class InMemoryWiring {
     }
 
     private final InMemoryTaskWakeups wakeups = new InMemoryTaskWakeups();
-    private final InMemoryTaskStore taskStore = new InMemoryTaskStore(wakeups);
+    private final InMemoryTaskStore taskStore = new InMemoryTaskStore(transactions, wakeups);
 
     @Singleton
     TaskService tasks(MutableClock clock) {

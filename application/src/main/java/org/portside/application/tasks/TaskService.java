@@ -39,9 +39,10 @@ import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
 
 /**
- * The task use cases. Every change reads the task under a row lock and writes it back in one
- * transaction, so concurrent changes (two payload keys patched at once) serialise and none is lost.
- * Events are told only after the transaction committed.
+ * The task use cases. A change of one task reads it and writes it back only if it is still the version
+ * read, working the change out again when another came first, so concurrent changes (two payload keys
+ * patched at once) serialise and none is lost; claims and the sweep lock the tasks they take. Events
+ * are told only once what they tell is committed.
  */
 public final class TaskService implements ScheduleTask, GetTask, FindTasks, PatchTask, RemoveTask, MergePayload,
         RemovePayloadKey, ClaimDueTasks, RunTask, ExpireLeases, ReadTaskHistory, ReadTaskStats {
@@ -278,21 +279,27 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         List<TaskEvent> events(Task before, Task after, Instant now);
     }
 
-    /** Reads the task under a row lock, changes it as of one moment, and writes it and its events back. */
+    /**
+     * Reads the task, changes it as of one moment, and writes it and its events back only if nobody
+     * changed it meanwhile ({@link TaskStore#replace}, a compare-and-set on the version); if somebody
+     * did, the change is worked out again on what they wrote (a stale {@code If-Match} then fails, a
+     * lease taken meanwhile is lost). No row lock and no transaction: one read and one atomic write,
+     * a round trip less than lock, write and commit on a database. Every failed attempt means another
+     * change was written, so the loop ends.
+     */
     private Task change(TaskId id, BiFunction<Task, Instant, Task> change, Recorded recorded) {
-        Change done = transactions.inTransaction(() -> {
-            Task task = store.findForUpdate(id).orElseThrow(() -> notFound(id));
+        while (true) {
+            Task task = store.find(id).orElseThrow(() -> notFound(id));
             Instant now = clock.instant();
             Task changed = change.apply(task, now);
-            if (changed != task) {
-                store.update(List.of(changed), recorded.events(task, changed, now));
+            if (changed == task) {
+                return task;
             }
-            return new Change(task, changed);
-        });
-        if (done.after() != done.before()) {
-            events.changed(done.before(), done.after());
+            if (store.replace(changed, recorded.events(task, changed, now))) {
+                events.changed(task, changed);
+                return changed;
+            }
         }
-        return done.after();
     }
 
     private static NotFound notFound(TaskId id) {

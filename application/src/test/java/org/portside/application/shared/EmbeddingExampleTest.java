@@ -57,7 +57,7 @@ class EmbeddingExampleTest {
                 .toCompletableFuture().join();
         assertTrue(record.guid().value().matches("[0-9A-F]{32}"));
 
-        var taskStore = new InMemoryTaskStore();                // its writes append to taskStore.history()
+        var taskStore = new InMemoryTaskStore(transactions);    // its writes append to taskStore.history()
         var tasks = new TaskService(taskStore, taskStore.history(), new RecordingTaskEvents(), transactions, clock);
         Task task = tasks.schedule(new ScheduleTask.Command(Instant.now().plusSeconds(60), Optional.empty(),
                 new Worker("w1"), Payload.EMPTY));

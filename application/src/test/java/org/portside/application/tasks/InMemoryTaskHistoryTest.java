@@ -8,8 +8,8 @@ import org.portside.application.tasks.port.out.TaskStore;
 
 class InMemoryTaskHistoryTest extends TaskHistoryContract {
 
-    private InMemoryTaskStore store = new InMemoryTaskStore();
-    private final Transactions transactions = new InMemoryTransactions();
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private InMemoryTaskStore store = new InMemoryTaskStore(transactions);
 
     @Override
     protected TaskHistory history() {
@@ -28,6 +28,6 @@ class InMemoryTaskHistoryTest extends TaskHistoryContract {
 
     @Override
     protected void empty() {
-        store = new InMemoryTaskStore();
+        store = new InMemoryTaskStore(transactions);
     }
 }

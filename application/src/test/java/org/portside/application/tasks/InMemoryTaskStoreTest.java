@@ -22,6 +22,6 @@ class InMemoryTaskStoreTest extends TaskStoreContract {
 
     @Override
     protected void empty() {
-        store = new InMemoryTaskStore();
+        store = new InMemoryTaskStore(transactions);
     }
 }

@@ -38,10 +38,11 @@ class TaskServiceTest {
     static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     final MutableClock clock = new MutableClock(T0);
     final RecordingTaskEvents events = new RecordingTaskEvents();
-    final InMemoryTaskStore store = new InMemoryTaskStore();
+    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryTaskStore store = new InMemoryTaskStore(transactions);
     final InMemoryTaskHistory history = store.history();
     double uniform = 0.5;
-    final TaskService tasks = new TaskService(store, history, events, new InMemoryTransactions(), clock, () -> uniform);
+    final TaskService tasks = new TaskService(store, history, events, transactions, clock, () -> uniform);
 
     Task schedule(String worker, long inSeconds) {
         return tasks.schedule(new ScheduleTask.Command(clock.instant().plusSeconds(inSeconds), Optional.of(new Title("t")),
@@ -346,5 +347,48 @@ class TaskServiceTest {
         assertEquals(Map.of("a", "1", "b", "2"), both.payload().values());
         assertEquals(Map.of("b", "2"), tasks.removePayloadKey(t.id(), "a", Optional.empty()).payload().values());
         assertThrows(NotFound.class, () -> tasks.removePayloadKey(t.id(), "a", Optional.empty()));
+    }
+
+    /** A service whose store lets another request's change in between a change's read and its write. */
+    RacingTaskStore racing = new RacingTaskStore(store);
+    final TaskService raced = new TaskService(racing, history, events, transactions, clock, () -> uniform);
+
+    @Test
+    void a_change_that_another_overtook_is_worked_out_again_on_what_that_one_wrote() {
+        Task t = schedule("w1", 60);
+        racing.beforeNextReplace(() -> raced.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
+        Task merged = raced.mergePayload(t.id(), Payload.of(Map.of("b", "2")), Optional.empty());
+        assertEquals(Map.of("a", "1", "b", "2"), merged.payload().values(), "neither key is lost");
+        assertEquals(3, merged.version());
+        assertEquals(3, racing.replaces, "the overtaken write was refused and made again");
+        assertEquals(List.of("created@0", "payload_changed@0", "payload_changed@0"), historyOf(t.id()),
+                "the refused write left no event");
+    }
+
+    @Test
+    void a_complete_overtaken_by_a_change_by_hand_has_lost_its_lease() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task run = claimOne("w1", 60);
+        racing.beforeNextReplace(() -> raced.patch(run.id(), status(TaskStatus.FAILED), Optional.empty()));
+        assertEquals("lease-lost", assertThrows(Conflict.class, () -> raced.complete(run.id(), token(run))).code());
+        Task now = tasks.get(run.id());
+        assertEquals(TaskStatus.FAILED, now.status(), "the change by hand stands");
+        assertEquals(List.of("created@0", "claimed@1", "changed@1"), historyOf(run.id()));
+    }
+
+    @Test
+    void an_if_match_read_before_another_change_fails_when_worked_out_again() {
+        Task t = schedule("w1", 60);
+        racing.beforeNextReplace(() -> raced.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
+        assertThrows(PreconditionFailed.class, () -> raced.patch(t.id(), status(TaskStatus.FAILED), Optional.of(1L)));
+        assertEquals(TaskStatus.SCHEDULED, tasks.get(t.id()).status());
+    }
+
+    @Test
+    void a_task_deleted_while_it_changes_is_not_found() {
+        Task t = schedule("w1", 60);
+        racing.beforeNextReplace(() -> raced.remove(t.id(), Optional.empty()));
+        assertThrows(NotFound.class, () -> raced.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
     }
 }

@@ -1,6 +1,7 @@
 package org.portside.application.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,22 @@ public abstract class TaskStoreContract {
         Task there = stored("w1", 60, TaskStatus.SCHEDULED);
         Task missing = Task.restore(TaskId.random(), NOW, Optional.empty(), new Worker("w1"), TaskStatus.RUNNING, Payload.EMPTY, 2);
         assertThrows(IllegalStateException.class, () -> transactions().run(() -> store().update(List.of(there, missing), List.of())));
+    }
+
+    @Test
+    void a_replace_writes_only_over_the_version_the_change_was_made_from() {
+        Task v1 = stored("w1", 60, TaskStatus.SCHEDULED);
+        Task v2 = Task.restore(v1.id(), NOW.plusSeconds(120), Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        Task otherV2 = Task.restore(v1.id(), NOW.plusSeconds(180), Optional.empty(), new Worker("w2"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        Task v4 = Task.restore(v1.id(), NOW.plusSeconds(240), Optional.empty(), new Worker("w3"), TaskStatus.SCHEDULED, Payload.EMPTY, 4);
+        assertTrue(store().replace(v2, List.of()), "over version 1, outside any transaction");
+        assertFalse(store().replace(otherV2, List.of()), "version 1 is gone: another change came first");
+        assertFalse(store().replace(v4, List.of()), "nor over a version it was not made from");
+        Task read = store().find(v1.id()).orElseThrow();
+        assertEquals(List.of(v2.start(), v2.worker(), 2L), List.of(read.start(), read.worker(), read.version()));
+        Task missing = Task.restore(TaskId.random(), NOW, Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        assertFalse(store().replace(missing, List.of()));
+        assertTrue(store().find(missing.id()).isEmpty());
     }
 
     /** A payload's values as parsed JSON, so two spellings of one value compare equal. */

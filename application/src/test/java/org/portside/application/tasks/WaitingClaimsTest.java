@@ -34,8 +34,9 @@ class WaitingClaimsTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final InMemoryTaskWakeups wakeups = new InMemoryTaskWakeups();
-    final InMemoryTaskStore store = new InMemoryTaskStore(wakeups);
-    final TaskService tasks = new TaskService(store, store.history(), new RecordingTaskEvents(), new InMemoryTransactions(), clock);
+    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryTaskStore store = new InMemoryTaskStore(transactions, wakeups);
+    final TaskService tasks = new TaskService(store, store.history(), new RecordingTaskEvents(), transactions, clock);
     final ExecutorService blocking = Executors.newFixedThreadPool(2);
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     final WaitingClaims claims = new WaitingClaims(tasks, store, wakeups, blocking, timers, clock);

@@ -1,5 +1,6 @@
 package org.portside.application.tasks.inmemory;
 
+import org.portside.application.shared.inmemory.InMemoryTransactions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.out.TaskStore;
@@ -17,23 +19,28 @@ import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Worker;
 
-/** Tasks in memory; with {@link org.portside.application.shared.inmemory.InMemoryTransactions}. */
+/** Tasks in memory; with the {@link InMemoryTransactions} the service runs with. */
 public final class InMemoryTaskStore implements TaskStore {
 
     private static final Comparator<Task> ORDER = Comparator.comparing(Task::start).thenComparing(Task::id);
     private static final Comparator<Task> DUE_ORDER = Comparator.comparing((Task t) -> t.dueAt().orElseThrow()).thenComparing(Task::id);
 
     private final Map<TaskId, Task> tasks = new ConcurrentHashMap<>();
+    private final InMemoryTransactions transactions;
     private final InMemoryTaskWakeups wakeups;
     private final InMemoryTaskHistory history = new InMemoryTaskHistory();
 
-    /** A store that tells {@code wakeups} when a task becomes SCHEDULED (as PostgreSQL's trigger does). */
-    public InMemoryTaskStore(InMemoryTaskWakeups wakeups) {
+    /**
+     * A store that tells {@code wakeups} when a task becomes SCHEDULED (as PostgreSQL's trigger does).
+     * {@code transactions} must be those the service runs with: a {@link #replace} takes their lock.
+     */
+    public InMemoryTaskStore(InMemoryTransactions transactions, InMemoryTaskWakeups wakeups) {
+        this.transactions = transactions;
         this.wakeups = wakeups;
     }
 
-    public InMemoryTaskStore() {
-        this(new InMemoryTaskWakeups());
+    public InMemoryTaskStore(InMemoryTransactions transactions) {
+        this(transactions, new InMemoryTaskWakeups());
     }
 
     /** The history this store's writes append to. */
@@ -70,6 +77,21 @@ public final class InMemoryTaskStore implements TaskStore {
         changed.forEach(task -> tasks.put(task.id(), task));
         history.append(events);
         changed.forEach(wakeups::changed);
+    }
+
+    /** Under the transactions' lock, as a row lock would keep it from a claim or sweep in progress. */
+    @Override
+    public boolean replace(Task changed, List<TaskEvent> events) {
+        return transactions.inTransaction(() -> {
+            Task stored = tasks.get(changed.id());
+            if (stored == null || stored.version() != changed.version() - 1) {
+                return false;
+            }
+            tasks.put(changed.id(), changed);
+            history.append(events);
+            wakeups.changed(changed);
+            return true;
+        });
     }
 
     @Override

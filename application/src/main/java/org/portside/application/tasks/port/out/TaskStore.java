@@ -10,7 +10,8 @@ import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.Worker;
 
 /**
- * Where tasks live. Every method runs inside the caller's transaction. Every write takes the events
+ * Where tasks live. Every method runs inside the caller's transaction, if there is one (a read or a
+ * {@link #replace} needs none). Every write takes the events
  * it leaves in the task's {@link TaskHistory} and appends them with it, so that the history says
  * exactly what was written and an adapter can do both in one round trip (one statement).
  */
@@ -26,6 +27,14 @@ public interface TaskStore {
 
     /** Stores changed tasks (same ids) and appends the events of their changes (of these tasks only), in order. */
     void update(List<Task> tasks, List<TaskEvent> events);
+
+    /**
+     * Stores {@code changed} and appends its events, if the stored task is still the version it was
+     * changed from ({@code changed.version() - 1}): a compare-and-set, atomic on its own, so neither a
+     * lock nor a transaction is needed between the read it follows and this write. False, with nothing
+     * written, when another change came first or the task is gone: read it again.
+     */
+    boolean replace(Task changed, List<TaskEvent> events);
 
     /** Deletes a task and appends the events of its deletion, which outlive it until they are pruned. */
     void delete(TaskId id, List<TaskEvent> events);

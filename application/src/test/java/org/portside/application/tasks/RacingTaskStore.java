@@ -1,0 +1,93 @@
+package org.portside.application.tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.portside.application.tasks.port.in.FindTasks;
+import org.portside.application.tasks.port.in.ReadTaskStats;
+import org.portside.application.tasks.port.out.TaskStore;
+import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskEvent;
+import org.portside.domain.tasks.TaskId;
+import org.portside.domain.tasks.Worker;
+
+/**
+ * A store whose next {@link #replace} first lets another change in: what a second request does
+ * between a change's read and its write. Deterministic, unlike two threads.
+ */
+final class RacingTaskStore implements TaskStore {
+
+    private final TaskStore store;
+    private Runnable before;
+    int replaces;
+
+    RacingTaskStore(TaskStore store) {
+        this.store = store;
+    }
+
+    /** Runs {@code change} just before the next replace (once; a replace it makes itself is not held up). */
+    void beforeNextReplace(Runnable change) {
+        before = change;
+    }
+
+    @Override
+    public boolean replace(Task changed, List<TaskEvent> events) {
+        Runnable change = before;
+        before = null;
+        if (change != null) {
+            change.run();
+        }
+        replaces++;
+        return store.replace(changed, events);
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return store.find(id);
+    }
+
+    @Override
+    public Optional<Task> findForUpdate(TaskId id) {
+        return store.findForUpdate(id);
+    }
+
+    @Override
+    public void insert(Task task, List<TaskEvent> events) {
+        store.insert(task, events);
+    }
+
+    @Override
+    public void update(List<Task> tasks, List<TaskEvent> events) {
+        store.update(tasks, events);
+    }
+
+    @Override
+    public void delete(TaskId id, List<TaskEvent> events) {
+        store.delete(id, events);
+    }
+
+    @Override
+    public List<Task> find(FindTasks.Query query, int limit) {
+        return store.find(query, limit);
+    }
+
+    @Override
+    public List<Task> lockDue(Worker worker, Instant now, int limit) {
+        return store.lockDue(worker, now, limit);
+    }
+
+    @Override
+    public List<Task> lockExpiredLeases(Instant now, int limit) {
+        return store.lockExpiredLeases(now, limit);
+    }
+
+    @Override
+    public ReadTaskStats.Stats stats(Instant now) {
+        return store.stats(now);
+    }
+
+    @Override
+    public Optional<Instant> nextDue(Worker worker, Instant now) {
+        return store.nextDue(worker, now);
+    }
+}

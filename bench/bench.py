@@ -368,6 +368,8 @@ class Run:
         self.seconds = args.duration
         self.tasks_in_list = args.tasks
         self.service = None
+        self.reference_service = None
+        self.reference_paths = []
 
     def redis_answers(self):
         host, port = redis_host_port(self.redis)
@@ -448,6 +450,9 @@ class Run:
             previous = warm
         if after_warmup:
             after_warmup()
+        bracketed = reference == "trivial endpoint" and self.reference_service is not None
+        if bracketed:
+            before = wrk("reference", self.reference_paths, 64, self.seconds, port=REFERENCE_PORT)["rate"]
         samples = []
         stop = threading.Event()
 
@@ -464,6 +469,8 @@ class Run:
                       self.token, count_ids=count_ids, track_statuses=track, cycle=cycle)
         stop.set()
         sampler.join()
+        if bracketed:
+            after = wrk("reference", self.reference_paths, 64, self.seconds, port=REFERENCE_PORT)["rate"]
         unexpected = {s: n for s, n in numbers["statuses"].items() if s not in expect and s != "2xx"}
         rate = {"handed": numbers["handed_rate"], "completed": numbers["completed_rate"]}.get(rate_of, numbers["rate"])
         row = {
@@ -475,9 +482,11 @@ class Run:
             "completed": numbers["completed"], "duplicates": numbers["duplicates"],
         }
         if reference:
-            ref = self.references[reference]
-            row["reference_rate"] = ref["rate"]
-            row["ratio"] = rate / ref["rate"] if ref["rate"] else None
+            ref_rate = (before + after) / 2 if bracketed else self.references[reference]["rate"]
+            if bracketed:
+                row["reference_before"], row["reference_after"] = before, after
+            row["reference_rate"] = ref_rate
+            row["ratio"] = rate / ref_rate if ref_rate else None
         self.rows.append(row)
         if unexpected or numbers["socket_errors"]:
             log(f"  unexpected answers {unexpected}, socket errors {numbers['socket_errors']}")
@@ -488,15 +497,15 @@ class Run:
     def measure_references(self):
         refs = {}
         log("reference: trivial Micronaut endpoint, 64 connections")
-        service = Service("reference", ["java", "-jar", REFERENCE_JAR], dict(os.environ,
-                          MICRONAUT_SERVER_PORT=str(REFERENCE_PORT)), REFERENCE_PORT)
-        try:
-            service.wait_until_up("/ping/X")
-            paths = [("GET", "/ping/" + uuid.uuid4().hex.upper(), None) for _ in range(1000)]
-            wrk("reference", paths, 64, self.args.jvm_warmup, port=REFERENCE_PORT)  # a fresh JVM
-            refs["trivial endpoint"] = wrk("reference", paths, 64, self.seconds, port=REFERENCE_PORT)
-        finally:
-            service.stop()
+        # it keeps running (idle) for the whole run: the scenarios compared with it measure it again
+        # right before and after themselves (see measure), since on these shared machines the speed
+        # drifts by half within minutes and a figure from the start of the run would decide the ratio
+        self.reference_service = Service("reference", ["java", "-jar", REFERENCE_JAR], dict(os.environ,
+                                         MICRONAUT_SERVER_PORT=str(REFERENCE_PORT)), REFERENCE_PORT)
+        self.reference_service.wait_until_up("/ping/X")
+        self.reference_paths = [("GET", "/ping/" + uuid.uuid4().hex.upper(), None) for _ in range(1000)]
+        wrk("reference", self.reference_paths, 64, self.args.jvm_warmup, port=REFERENCE_PORT)  # a fresh JVM
+        refs["trivial endpoint"] = wrk("reference", self.reference_paths, 64, self.seconds, port=REFERENCE_PORT)
         psql(self.db, "DROP TABLE IF EXISTS bench_ref; "
                       "CREATE TABLE bench_ref (id bigserial PRIMARY KEY, first_name text, last_name text)")
         log("reference: pgbench one-row INSERT, 16 clients")
@@ -664,6 +673,8 @@ class Run:
                 self.stop_portside()
         finally:
             self.stop_portside()
+            if self.reference_service:
+                self.reference_service.stop()
         self.report(started)
 
     # -- the report --------------------------------------------------------------------------
@@ -681,7 +692,10 @@ class Run:
                  "| reference | rate | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
         for name, ref in self.references.items():
             lines.append(f"| {name} | {ref['rate']:,.0f}/s | {fmt(ref.get('p50_ms'))} | {fmt(ref.get('p99_ms'))} |")
-        lines += ["", "| scenario | auth | conns | rate | p50 ms | p99 ms | reference | ratio | target | RSS MB |",
+        lines += ["", "The trivial endpoint above is its figure at the start; each scenario compared with it measured "
+                  "it again just before and just after itself, and its ratio is to the mean of those two (shown "
+                  "in brackets next to the reference).",
+                  "", "| scenario | auth | conns | rate | p50 ms | p99 ms | reference | ratio | target | RSS MB |",
                   "|---|---|---:|---:|---:|---:|---|---:|---|---:|"]
         for r in self.rows:
             target = ""
@@ -694,7 +708,7 @@ class Run:
                 target += ", none twice ✔" if r["none_twice"] else ", HANDED OUT TWICE ✘"
             ratio = f"{r['ratio']:.2f}" if r.get("ratio") is not None else ""
             lines.append(f"| {r['scenario']} | {r['auth']} | {r['connections']} | {r['rate']:,.0f} {r['unit']} | "
-                         f"{fmt(r['p50_ms'])} | {fmt(r['p99_ms'])} | {r['reference'] or ''} | {ratio} | {target} | "
+                         f"{fmt(r['p50_ms'])} | {fmt(r['p99_ms'])} | {reference_cell(r)} | {ratio} | {target} | "
                          f"{fmt(r['rss_mb'], 0)} |")
         text = "\n".join(lines) + "\n"
         print()
@@ -711,6 +725,12 @@ class Run:
             raise SystemExit("scenarios with unexpected answers: " + ", ".join(
                 f"{r['scenario']} (auth {r['auth']}): {r['unexpected']}" for r in broken))
         log(f"results in {os.path.relpath(RESULTS, ROOT)}/{stem}.md and .json")
+
+
+def reference_cell(r):
+    if "reference_before" in r:
+        return f"{r['reference']} ({r['reference_rate']:,.0f}/s)"
+    return r["reference"] or ""
 
 
 def check_note(r):

@@ -50,7 +50,8 @@ final class TwoTierGuidCache implements GuidCache, RedisInvalidations.Listener {
         this.nearTtl = nearTtl;
         this.clock = clock;
         this.near = TimedEntries.bounded(maximumSize);
-        this.missedIn = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maximumSize).expireAfterWrite(Duration.ofMinutes(1)).build();
+        this.missedIn = Caffeine.newBuilder().executor(Runnable::run) // upkeep in place, as TimedEntries explains
+                .maximumSize(maximumSize).expireAfterWrite(Duration.ofMinutes(1)).build();
         invalidations.listen(this);
     }
 

@@ -1,6 +1,5 @@
 package org.portside.application.tasks.inmemory;
 
-import org.portside.application.shared.inmemory.InMemoryTransactions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;

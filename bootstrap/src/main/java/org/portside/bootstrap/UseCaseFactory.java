@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ import org.portside.application.shared.port.out.IdempotencyStore;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.TaskService;
 import org.portside.application.tasks.WaitingClaims;
+import org.portside.application.tasks.port.out.RecentTasks;
 import org.portside.application.tasks.port.out.TaskHistory;
 import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.application.tasks.port.out.TaskWakeups;
@@ -72,8 +74,10 @@ class UseCaseFactory {
     }
 
     @Singleton
-    TaskService taskService(TaskStore store, TaskHistory history, Transactions transactions, Clock clock) {
-        return new TaskService(store, history, new LoggingTaskEvents(), transactions, clock);
+    TaskService taskService(TaskStore store, TaskHistory history, Transactions transactions, Clock clock,
+                            RecentTasks recent) {
+        return new TaskService(store, history, new LoggingTaskEvents(), transactions, clock,
+                () -> ThreadLocalRandom.current().nextDouble(), recent);
     }
 
     /**

@@ -20,6 +20,7 @@ final class RacingTaskStore implements TaskStore {
     private final TaskStore store;
     private Runnable before;
     int replaces;
+    int finds;
 
     RacingTaskStore(TaskStore store) {
         this.store = store;
@@ -43,6 +44,7 @@ final class RacingTaskStore implements TaskStore {
 
     @Override
     public Optional<Task> find(TaskId id) {
+        finds++;
         return store.find(id);
     }
 

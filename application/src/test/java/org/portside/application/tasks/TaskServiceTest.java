@@ -145,7 +145,11 @@ class TaskServiceTest {
     }
 
     Task claimOne(String worker, int leaseSeconds) {
-        List<Task> claimed = tasks.claim(new Worker(worker), 1, leaseSeconds);
+        return claimOne(tasks, worker, leaseSeconds);
+    }
+
+    static Task claimOne(TaskService service, String worker, int leaseSeconds) {
+        List<Task> claimed = service.claim(new Worker(worker), 1, leaseSeconds);
         assertEquals(1, claimed.size(), "one task claimed");
         return claimed.get(0);
     }
@@ -390,5 +394,99 @@ class TaskServiceTest {
         Task t = schedule("w1", 60);
         racing.beforeNextReplace(() -> raced.remove(t.id(), Optional.empty()));
         assertThrows(NotFound.class, () -> raced.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
+    }
+
+    /**
+     * A service that keeps hints of what it wrote (as another instance's service, {@link #tasks} shares
+     * its store but not its hints): a hint may save a read, never change an answer.
+     */
+    final KeptRecentTasks recent = new KeptRecentTasks();
+    final RacingTaskStore counted = new RacingTaskStore(store);
+    final TaskService hinted = new TaskService(counted, history, events, transactions, clock, () -> uniform, recent);
+
+    @Test
+    void the_steps_of_a_worker_after_its_claim_read_nothing_back() {
+        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(10), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        clock.advance(Duration.ofSeconds(10));
+        Task run = claimOne(hinted, "w1", 60);
+        Task beaten = hinted.heartbeat(run.id(), token(run), 120);
+        Task done = hinted.complete(run.id(), token(run));
+        assertEquals(0, counted.finds, "each step started from the task as the step before wrote it");
+        assertEquals(TaskStatus.SUCCEEDED, tasks.get(t.id()).status());
+        assertEquals(done, tasks.get(t.id()), "what was answered is what was stored");
+        assertEquals(T0.plusSeconds(130), beaten.lease().orElseThrow().expires());
+        assertEquals(List.of("created@0", "claimed@1", "heartbeat@1", "completed@1"), historyOf(t.id()));
+        assertEquals("changed " + t.id() + " RUNNING->SUCCEEDED", events.events().get(events.events().size() - 1),
+                "a change from a hint is announced like any");
+    }
+
+    @Test
+    void a_hint_outdated_by_another_instance_costs_a_read_not_a_wrong_answer() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task first = claimOne(hinted, "w1", 1);
+        clock.advance(Duration.ofSeconds(2));
+        Task second = claimOne("w1", 60); // handed out again by the other instance: its hint here is outdated
+        Task done = hinted.complete(second.id(), token(second));
+        assertEquals(TaskStatus.SUCCEEDED, done.status(), "the hint's lease refused the current token; the read accepted it");
+        assertEquals(1, counted.finds);
+        assertEquals(done, recent.get(first.id()).orElseThrow(), "and what was written is the hint now");
+    }
+
+    @Test
+    void a_zombie_whose_lease_matches_the_outdated_hint_still_loses_it() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task zombie = claimOne(hinted, "w1", 1);
+        clock.advance(Duration.ofSeconds(2));
+        Task second = claimOne("w1", 60);
+        assertEquals("lease-lost", assertThrows(Conflict.class, () -> hinted.complete(zombie.id(), token(zombie))).code(),
+                "the hint accepted the zombie's token, the write from it was refused, the read knew better");
+        assertEquals(second, tasks.get(second.id()), "the second run is untouched");
+        assertTrue(recent.get(zombie.id()).isEmpty(), "the outdated hint is dropped");
+    }
+
+    @Test
+    void a_change_that_the_outdated_hint_already_shows_is_still_made() {
+        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(60), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        tasks.patch(t.id(), status(TaskStatus.FAILED), Optional.empty());
+        Task back = hinted.patch(t.id(), status(TaskStatus.SCHEDULED), Optional.empty());
+        assertEquals(TaskStatus.SCHEDULED, back.status(), "nothing to change in the hint, but in the store there was");
+        assertEquals(3, back.version());
+        assertEquals(back, tasks.get(t.id()));
+    }
+
+    @Test
+    void nothing_to_change_writes_nothing_and_answers_what_the_store_holds() {
+        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(60), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        assertEquals(t, hinted.patch(t.id(), status(TaskStatus.SCHEDULED), Optional.empty()));
+        assertEquals(0, counted.replaces, "no write tried, from the hint or after the read");
+        assertEquals(1, counted.finds, "an unchanged hint proves nothing: the store was asked");
+    }
+
+    @Test
+    void a_task_deleted_by_another_instance_is_not_found_whatever_the_hint_says() {
+        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(60), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        tasks.remove(t.id(), Optional.empty());
+        assertThrows(NotFound.class, () -> hinted.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
+        assertTrue(recent.get(t.id()).isEmpty());
+    }
+
+    @Test
+    void hints_are_kept_for_every_write_and_dropped_with_the_task() {
+        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(10), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        assertEquals(t, recent.get(t.id()).orElseThrow(), "after the create");
+        clock.advance(Duration.ofSeconds(10));
+        Task run = claimOne(hinted, "w1", 1);
+        assertEquals(run, recent.get(t.id()).orElseThrow(), "after the claim");
+        clock.advance(Duration.ofSeconds(2));
+        hinted.expireLeases(10);
+        Task swept = tasks.get(t.id());
+        assertEquals(TaskStatus.SCHEDULED, swept.status());
+        assertEquals(swept, recent.get(t.id()).orElseThrow(), "after the sweep");
+        Task patched = hinted.patch(t.id(), status(TaskStatus.FAILED), Optional.empty());
+        assertEquals(patched, recent.get(t.id()).orElseThrow(), "after a change");
+        hinted.remove(t.id(), Optional.empty());
+        assertTrue(recent.get(t.id()).isEmpty(), "gone with the task");
     }
 }

@@ -38,8 +38,9 @@ API_SCENARIOS = ("GUID cache hit, Redis configured", "GUID cache miss (unknown G
                  "GET /api/tasks, page of 100 over", "claim, 8 claimers, limit 10",
                  "claim -> complete, 8 workers, limit 10")
 REFERENCE_JAR = os.path.join(HERE, "reference", "target", "reference.jar")
-WARMUP_ROUNDS = 4  # at most, of --warmup seconds each, before a scenario is measured
-SETTLED = 0.05  # warm-up ends when a round's rate is within 5 % of the round before
+WARMUP_ROUNDS = 12  # at most, of --warmup seconds each, before a scenario is measured
+SETTLED = 0.05  # warm-up ends when a round's rate is within 5 % of the round before ...
+JIT_QUIET = 0.03  # ... and the JIT compiled for at most 3 % of the round's time (jstat -compiler)
 SECRET = "bench-secret-" + "0123456789abcdef0123456789abcdef"
 PORTSIDE_PORT = 8181
 REFERENCE_PORT = 8190
@@ -90,6 +91,15 @@ class Service:
         except OSError:
             return None
         return None
+
+    def compile_seconds(self):
+        """The JIT's compile time so far (jstat -compiler, a JDK tool), None where it cannot tell."""
+        try:
+            out = subprocess.run(["jstat", "-compiler", str(self.process.pid)], capture_output=True, text=True,
+                                 timeout=20).stdout.split()
+            return float(out[out.index("Time") + 3]) if "Time" in out else None
+        except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+            return None
 
     def log_text(self):
         with open(self.log_path) as f:
@@ -434,20 +444,37 @@ class Run:
         return not self.args.only or any(o.lower() in s.lower() for s in scenarios for o in self.args.only)
 
     def measure(self, scenario, auth, templates, connections, reference, target=None, expect=("200",),
-                count_ids=False, rate_of="requests", unit="req/s", note="", after_warmup=None, cycle=False):
+                count_ids=False, rate_of="requests", unit="req/s", note="", after_warmup=None, cycle=False,
+                before_round=None):
         if not self.selected(scenario):
             return {}
         log(f"{scenario} (auth {'on' if auth else 'off'}), {connections} connections")
         track = any(not e.startswith("2") for e in expect)
-        # warm-up rounds until the rate settles: on a slow machine C2 still compiles the JDBC driver's
-        # hot methods minutes into a run, and a single round would measure the compiler, not the code
+        # warm-up rounds until the rate settles and the JIT is quiet: on a slow machine C2 still
+        # compiles the JDBC driver's and the worker protocol's hot methods two minutes into a run, and
+        # a round that ends early would measure the compiler, not the code
         previous = None
+        rounds, compiling = 0, None
         for _ in range(1 if self.args.smoke else WARMUP_ROUNDS):
+            if before_round:
+                before_round(self.warm)
+            compiled_before = self.service.compile_seconds()
             warm = wrk(scenario.replace(" ", "_").replace("/", "_"), templates, connections, self.warm, self.token,
                        count_ids=count_ids, track_statuses=track, cycle=cycle)["rate"]
-            if previous and abs(warm - previous) <= SETTLED * previous:
+            compiled_after = self.service.compile_seconds()
+            rounds += 1
+            compiling = (None if compiled_before is None or compiled_after is None
+                         else (compiled_after - compiled_before) / self.warm)
+            quiet = compiling is None and rounds >= 2 or compiling is not None and compiling <= JIT_QUIET
+            log(f"  warm-up round {rounds}: {warm:,.0f}/s"
+                + ("" if compiling is None else f", the JIT compiling {compiling:.0%} of it"))
+            if previous and abs(warm - previous) <= SETTLED * previous and quiet:
                 break
+            if compiling is None and rounds >= 4:
+                break  # without jstat: at most four rounds, as before
             previous = warm
+        if before_round:
+            before_round(self.seconds)
         if after_warmup:
             after_warmup()
         bracketed = reference == "trivial endpoint" and self.reference_service is not None
@@ -480,6 +507,7 @@ class Run:
             "socket_errors": numbers["socket_errors"], "rss_mb": max(samples) if samples else None,
             "reference": reference, "target": target, "note": note, "handed": numbers["handed"],
             "completed": numbers["completed"], "duplicates": numbers["duplicates"],
+            "warmup_s": rounds * self.warm, "warmup_jit_share": compiling,
         }
         if reference:
             ref_rate = (before + after) / 2 if bracketed else self.references[reference]["rate"]
@@ -589,35 +617,42 @@ class Run:
             ("GET", "/api/tasks?status=SCHEDULED&limit=100", None),
             ("GET", "/api/tasks?worker=list-3&status=SCHEDULED&from=2030-01-01T00:00:00Z&limit=100", None),
         ], 4, None, note="target p99 <= 20 ms")
-        due = int(max(30000, 8000 * (self.seconds + WARMUP_ROUNDS * self.warm)))
+        # every round (each warm-up round and the measured one) starts with enough due tasks for itself
+        # at twice the target rate, topped up and vacuumed just before it
         worker = "claim-" + uuid.uuid4().hex[:6]
         claim = "claim, 8 claimers, limit 10"
-        if self.selected(claim):
-            self.generate_due(worker, due)
         running = lambda: int(psql(self.db, f"SELECT count(*) FROM tasks WHERE worker = '{worker}' AND status = 'RUNNING'"))
         before = {}
+        # leases of an hour: a lease taken in a long warm-up must not expire (and its task be handed out
+        # again, rightly) while the measured round counts what it hands out
         row = self.measure(claim, auth,
-                           [("POST", "/api/tasks/claim", '{"worker": "' + worker + '", "limit": 10}')], 8, None,
-                           count_ids=True, rate_of="handed", unit="tasks/s", note="target >= 5000 tasks/s",
-                           after_warmup=lambda: before.update(running=running()))
+                           [("POST", "/api/tasks/claim", '{"worker": "' + worker + '", "limit": 10, "lease_seconds": 3600}')],
+                           8, None, count_ids=True, rate_of="handed", unit="tasks/s", note="target >= 5000 tasks/s",
+                           after_warmup=lambda: before.update(running=running()),
+                           before_round=lambda seconds: self.top_up_due(worker, 10000 * seconds))
         if row:
             # answers still in flight when wrk stops are claimed but not counted: at most 8 x 10
             claimed = running() - before["running"]
             row["none_twice"] = row["duplicates"] == 0 and row["handed"] <= claimed <= row["handed"] + 80
             if not row["none_twice"]:
                 log(f"  handed out {row['handed']} tasks ({row['duplicates']} twice), {claimed} became RUNNING")
-        due = int(max(20000, 4000 * (self.seconds + WARMUP_ROUNDS * self.warm)))
         worker = "cycle-" + uuid.uuid4().hex[:6]
         cycle = "claim -> complete, 8 workers, limit 10"
-        if self.selected(cycle):
-            self.generate_due(worker, due)
         row = self.measure(cycle, auth,
                            [("POST", "/api/tasks/claim", '{"worker": "' + worker + '", "limit": 10}')], 8, None,
-                           rate_of="completed", unit="tasks/s", note="target >= 2000 tasks/s", cycle=True)
+                           rate_of="completed", unit="tasks/s", note="target >= 2000 tasks/s", cycle=True,
+                           before_round=lambda seconds: self.top_up_due(worker, 4000 * seconds))
         if row:
             row["none_twice"] = row["duplicates"] == 0
             if row["unexpected"]:
                 log(f"  refused steps: {row['unexpected']}")
+
+    def top_up_due(self, worker, count):
+        """Due tasks of the worker up to count (at least 20,000, a smoke run's worth too)."""
+        count = max(20000, int(count))
+        due = int(psql(self.db, f"SELECT count(*) FROM tasks WHERE worker = '{worker}' AND status = 'SCHEDULED'"))
+        if due < count:
+            self.generate_due(worker, count - due)
 
     def generate_due(self, worker, count):
         psql(self.db, "INSERT INTO tasks (id, start_at, title, worker, status, payload, version) "
@@ -687,7 +722,8 @@ class Run:
                  f"no JVM flags. Database: {'configured ' + self.db['host'] + ':' + str(self.db['port']) if self.db_url else 'embedded PostgreSQL'} "
                  f"(autovacuum {self.autovacuum}); "
                  f"Redis: {self.redis if self.redis_up else 'none'}. wrk (closed loop), warm-up rounds of {self.warm} s "
-                 + ("(one: smoke run), " if self.args.smoke else f"(up to {WARMUP_ROUNDS}, until the rate settles within {SETTLED:.0%}), ")
+                 + ("(one: smoke run), " if self.args.smoke else f"(up to {WARMUP_ROUNDS}, until the rate settles within {SETTLED:.0%} and the JIT compiles "
+                                                      f"for at most {JIT_QUIET:.0%} of a round; the table says how long), ")
                  + f"{self.seconds} s measured per scenario{'; SMOKE RUN, numbers are not meaningful' if self.args.smoke else ''}.", "",
                  "| reference | rate | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
         for name, ref in self.references.items():
@@ -695,8 +731,8 @@ class Run:
         lines += ["", "The trivial endpoint above is its figure at the start; each scenario compared with it measured "
                   "it again just before and just after itself, and its ratio is to the mean of those two (shown "
                   "in brackets next to the reference).",
-                  "", "| scenario | auth | conns | rate | p50 ms | p99 ms | reference | ratio | target | RSS MB |",
-                  "|---|---|---:|---:|---:|---:|---|---:|---|---:|"]
+                  "", "| scenario | auth | conns | rate | p50 ms | p99 ms | reference | ratio | target | RSS MB | warm-up s |",
+                  "|---|---|---:|---:|---:|---:|---|---:|---|---:|---:|"]
         for r in self.rows:
             target = ""
             if r.get("target") is not None and r.get("ratio") is not None:
@@ -709,7 +745,7 @@ class Run:
             ratio = f"{r['ratio']:.2f}" if r.get("ratio") is not None else ""
             lines.append(f"| {r['scenario']} | {r['auth']} | {r['connections']} | {r['rate']:,.0f} {r['unit']} | "
                          f"{fmt(r['p50_ms'])} | {fmt(r['p99_ms'])} | {reference_cell(r)} | {ratio} | {target} | "
-                         f"{fmt(r['rss_mb'], 0)} |")
+                         f"{fmt(r['rss_mb'], 0)} | {r['warmup_s']} |")
         text = "\n".join(lines) + "\n"
         print()
         print(text)
@@ -755,8 +791,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--smoke", action="store_true", help="a few seconds per scenario, to show it all works")
     parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
-    parser.add_argument("--warmup", type=int, default=10, help="seconds per warm-up round (default 10); up to 4 rounds "
-                        "per scenario, until a round's rate is within 5 %% of the one before")
+    parser.add_argument("--warmup", type=int, default=10, help="seconds per warm-up round (default 10); up to 12 rounds "
+                        "per scenario, until a round's rate is within 5 %% of the one before and the JIT compiled for "
+                        "at most 3 %% of it")
     parser.add_argument("--jvm-warmup", type=int, default=60, help="seconds of mixed traffic a fresh JVM gets first")
     parser.add_argument("--tasks", type=int, default=1_000_000, help="tasks generated for the list scenario")
     parser.add_argument("--only", action="append", help="run only the scenarios whose name contains this")

@@ -3,6 +3,7 @@ package org.portside.application.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,33 @@ public abstract class TaskHistoryContract {
         transactions().run(() -> store().update(List.of(), List.of()));
         assertEquals(ofA, transactions().inTransaction(() -> history().of(a)));
         assertEquals(1, transactions().inTransaction(() -> history().of(b)).size());
+        // one write of several tasks, their events interleaved (a claim that also expired an old run)
+        List<TaskEvent> together = List.of(event(b, 6, TaskEvent.Type.CLAIMED, null),
+                event(a, 7, TaskEvent.Type.LEASE_EXPIRED, "ended"), event(a, 7, TaskEvent.Type.FAILED, "no attempt left"));
+        transactions().run(() -> store().update(List.of(task(a), task(b)), together));
+        List<TaskEvent> allOfA = new ArrayList<>(ofA);
+        allOfA.addAll(together.subList(1, 3));
+        assertEquals(allOfA, transactions().inTransaction(() -> history().of(a)), "each task's own, in the order given");
+        assertEquals(together.get(0), transactions().inTransaction(() -> history().of(b)).get(1));
         assertEquals(List.of(), transactions().inTransaction(() -> history().of(TaskId.random())));
+    }
+
+    @Test
+    void a_write_of_more_tasks_than_one_statement_takes_writes_them_all_with_their_events() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            tasks.add(task(TaskId.random()));
+        }
+        tasks.forEach(t -> transactions().run(() -> store().insert(t, List.of())));
+        List<Task> changed = tasks.stream().map(t -> Task.restore(t.id(), NOW, Optional.empty(), new Worker("w1"),
+                TaskStatus.FAILED, Payload.EMPTY, 2)).toList();
+        List<TaskEvent> events = tasks.stream().map(t -> event(t.id(), 1, TaskEvent.Type.FAILED, "swept")).toList();
+        transactions().run(() -> store().update(changed, events));
+        for (int i : new int[] {0, 199, 200, 449}) {
+            TaskId id = tasks.get(i).id();
+            assertEquals(TaskStatus.FAILED, transactions().inTransaction(() -> store().find(id)).orElseThrow().status());
+            assertEquals(List.of(events.get(i)), transactions().inTransaction(() -> history().of(id)));
+        }
     }
 
     @Test

@@ -40,7 +40,8 @@ API_SCENARIOS = ("GUID cache hit, Redis configured", "GUID cache miss (unknown G
 REFERENCE_JAR = os.path.join(HERE, "reference", "target", "reference.jar")
 WARMUP_ROUNDS = 12  # at most, of --warmup seconds each, before a scenario is measured
 SETTLED = 0.05  # warm-up ends when a round's rate is within 5 % of the round before ...
-JIT_QUIET = 0.03  # ... and the JIT compiled for at most 3 % of the round's time (jstat -compiler)
+JIT_QUIET = 0.02  # ... and the JIT compiled for at most 2 % of the round's time (jstat -compiler)
+MIN_WARMUP_ROUNDS = 3  # at least: two rounds can agree by chance while the rate still creeps up
 SECRET = "bench-secret-" + "0123456789abcdef0123456789abcdef"
 PORTSIDE_PORT = 8181
 REFERENCE_PORT = 8190
@@ -95,9 +96,10 @@ class Service:
     def compile_seconds(self):
         """The JIT's compile time so far (jstat -compiler, a JDK tool), None where it cannot tell."""
         try:
-            out = subprocess.run(["jstat", "-compiler", str(self.process.pid)], capture_output=True, text=True,
-                                 timeout=20).stdout.split()
-            return float(out[out.index("Time") + 3]) if "Time" in out else None
+            lines = subprocess.run(["jstat", "-compiler", str(self.process.pid)], capture_output=True, text=True,
+                                   timeout=20).stdout.splitlines()
+            header, row = lines[0].split(), lines[1].split()
+            return float(row[header.index("Time")])
         except (OSError, subprocess.SubprocessError, ValueError, IndexError):
             return None
 
@@ -466,9 +468,9 @@ class Run:
             compiling = (None if compiled_before is None or compiled_after is None
                          else (compiled_after - compiled_before) / self.warm)
             quiet = compiling is None and rounds >= 2 or compiling is not None and compiling <= JIT_QUIET
-            log(f"  warm-up round {rounds}: {warm:,.0f}/s"
+            log(f"  warm-up round {rounds}: {warm:,.0f} requests/s"
                 + ("" if compiling is None else f", the JIT compiling {compiling:.0%} of it"))
-            if previous and abs(warm - previous) <= SETTLED * previous and quiet:
+            if rounds >= MIN_WARMUP_ROUNDS and previous and abs(warm - previous) <= SETTLED * previous and quiet:
                 break
             if compiling is None and rounds >= 4:
                 break  # without jstat: at most four rounds, as before
@@ -722,8 +724,8 @@ class Run:
                  f"no JVM flags. Database: {'configured ' + self.db['host'] + ':' + str(self.db['port']) if self.db_url else 'embedded PostgreSQL'} "
                  f"(autovacuum {self.autovacuum}); "
                  f"Redis: {self.redis if self.redis_up else 'none'}. wrk (closed loop), warm-up rounds of {self.warm} s "
-                 + ("(one: smoke run), " if self.args.smoke else f"(up to {WARMUP_ROUNDS}, until the rate settles within {SETTLED:.0%} and the JIT compiles "
-                                                      f"for at most {JIT_QUIET:.0%} of a round; the table says how long), ")
+                 + ("(one: smoke run), " if self.args.smoke else f"(up to {WARMUP_ROUNDS}, at least {MIN_WARMUP_ROUNDS}, until the rate settles within {SETTLED:.0%} and the JIT "
+                                                      f"compiles for at most {JIT_QUIET:.0%} of a round; the table says how long), ")
                  + f"{self.seconds} s measured per scenario{'; SMOKE RUN, numbers are not meaningful' if self.args.smoke else ''}.", "",
                  "| reference | rate | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
         for name, ref in self.references.items():
@@ -792,8 +794,8 @@ def main():
     parser.add_argument("--smoke", action="store_true", help="a few seconds per scenario, to show it all works")
     parser.add_argument("--duration", type=int, default=15, help="seconds measured per scenario (default 15)")
     parser.add_argument("--warmup", type=int, default=10, help="seconds per warm-up round (default 10); up to 12 rounds "
-                        "per scenario, until a round's rate is within 5 %% of the one before and the JIT compiled for "
-                        "at most 3 %% of it")
+                        "per scenario (at least 3), until a round's rate is within 5 %% of the one before and the JIT "
+                        "compiled for at most 2 %% of it")
     parser.add_argument("--jvm-warmup", type=int, default=60, help="seconds of mixed traffic a fresh JVM gets first")
     parser.add_argument("--tasks", type=int, default=1_000_000, help="tasks generated for the list scenario")
     parser.add_argument("--only", action="append", help="run only the scenarios whose name contains this")

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +66,8 @@ class JdbcTaskStore implements TaskStore {
     private static final String STATE_ROW = "(CAST(? AS uuid), CAST(? AS timestamptz), CAST(? AS varchar), CAST(? AS varchar), "
             + "CAST(? AS varchar), CAST(? AS jsonb), CAST(? AS bigint), CAST(? AS integer), CAST(? AS integer), "
             + "CAST(? AS integer), CAST(? AS char(32)), CAST(? AS timestamptz), CAST(? AS text))";
-    private static final String STATE_FROM_V = "v.start_at, v.title, v.worker, v.status, v.payload, v.version, "
-            + "v.max_attempts, v.backoff_seconds, v.attempt, v.lease_token, v.lease_expires_at, v.last_error";
+    private static final String STATE_FROM_V = Arrays.stream(STATE.split(", ")).map(c -> "v." + c)
+            .collect(Collectors.joining(", "));
 
     private static final String UPDATE = "UPDATE tasks SET (" + STATE + ") = "
             + "(?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
@@ -114,26 +115,16 @@ class JdbcTaskStore implements TaskStore {
      */
     @Override
     public void update(List<Task> tasks, List<TaskEvent> events) {
-        if (tasks.size() > UPDATE_CHUNK) { // a sweep of thousands would pass PostgreSQL's 65,535 parameters
-            requireOwnEvents(tasks.stream().map(Task::id).collect(Collectors.toSet()), events);
-            for (int from = 0; from < tasks.size(); from += UPDATE_CHUNK) {
-                List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + UPDATE_CHUNK));
-                Set<TaskId> ids = chunk.stream().map(Task::id).collect(Collectors.toSet());
-                updateChunk(chunk, events.stream().filter(e -> ids.contains(e.task())).toList());
-            }
-            return;
+        requireOwnEvents(tasks.stream().map(Task::id).collect(Collectors.toSet()), events);
+        // in chunks: a sweep of thousands would pass PostgreSQL's 65,535 parameters
+        for (int from = 0; from < tasks.size(); from += UPDATE_CHUNK) {
+            List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + UPDATE_CHUNK));
+            Set<TaskId> ids = chunk.stream().map(Task::id).collect(Collectors.toSet());
+            updateChunk(chunk, events.stream().filter(e -> ids.contains(e.task())).toList());
         }
-        updateChunk(tasks, events);
     }
 
     private void updateChunk(List<Task> tasks, List<TaskEvent> events) {
-        if (tasks.isEmpty()) {
-            if (!events.isEmpty()) {
-                throw new IllegalArgumentException("events of tasks that are not written here");
-            }
-            return;
-        }
-        requireOwnEvents(tasks.stream().map(Task::id).collect(Collectors.toSet()), events);
         long[] counts = jdbc.prepareStatement(updateMany(tasks.size(), events.size()), statement -> {
             int at = 1;
             for (Task task : tasks) {

@@ -404,9 +404,25 @@ class TaskServiceTest {
     final RacingTaskStore counted = new RacingTaskStore(store);
     final TaskService hinted = new TaskService(counted, history, events, transactions, clock, () -> uniform, recent);
 
+    Task scheduleHinted(long inSeconds) {
+        return hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(inSeconds), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+    }
+
+    /** A run claimed here with a 1 s lease, and the next one, claimed by the other instance once it expired. */
+    record Runs(Task here, Task elsewhere) {
+    }
+
+    Runs handedOutAgainElsewhere() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task here = claimOne(hinted, "w1", 1);
+        clock.advance(Duration.ofSeconds(2));
+        return new Runs(here, claimOne("w1", 60)); // the hint here is outdated now
+    }
+
     @Test
     void the_steps_of_a_worker_after_its_claim_read_nothing_back() {
-        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(10), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        Task t = scheduleHinted(10);
         clock.advance(Duration.ofSeconds(10));
         Task run = claimOne(hinted, "w1", 60);
         Task beaten = hinted.heartbeat(run.id(), token(run), 120);
@@ -422,11 +438,9 @@ class TaskServiceTest {
 
     @Test
     void a_hint_outdated_by_another_instance_costs_a_read_not_a_wrong_answer() {
-        schedule("w1", 10);
-        clock.advance(Duration.ofSeconds(10));
-        Task first = claimOne(hinted, "w1", 1);
-        clock.advance(Duration.ofSeconds(2));
-        Task second = claimOne("w1", 60); // handed out again by the other instance: its hint here is outdated
+        Runs runs = handedOutAgainElsewhere();
+        Task first = runs.here();
+        Task second = runs.elsewhere();
         Task done = hinted.complete(second.id(), token(second));
         assertEquals(TaskStatus.SUCCEEDED, done.status(), "the hint's lease refused the current token; the read accepted it");
         assertEquals(1, counted.finds);
@@ -435,11 +449,9 @@ class TaskServiceTest {
 
     @Test
     void a_zombie_whose_lease_matches_the_outdated_hint_still_loses_it() {
-        schedule("w1", 10);
-        clock.advance(Duration.ofSeconds(10));
-        Task zombie = claimOne(hinted, "w1", 1);
-        clock.advance(Duration.ofSeconds(2));
-        Task second = claimOne("w1", 60);
+        Runs runs = handedOutAgainElsewhere();
+        Task zombie = runs.here();
+        Task second = runs.elsewhere();
         assertEquals("lease-lost", assertThrows(Conflict.class, () -> hinted.complete(zombie.id(), token(zombie))).code(),
                 "the hint accepted the zombie's token, the write from it was refused, the read knew better");
         assertEquals(second, tasks.get(second.id()), "the second run is untouched");
@@ -448,7 +460,7 @@ class TaskServiceTest {
 
     @Test
     void a_change_that_the_outdated_hint_already_shows_is_still_made() {
-        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(60), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        Task t = scheduleHinted(60);
         tasks.patch(t.id(), status(TaskStatus.FAILED), Optional.empty());
         Task back = hinted.patch(t.id(), status(TaskStatus.SCHEDULED), Optional.empty());
         assertEquals(TaskStatus.SCHEDULED, back.status(), "nothing to change in the hint, but in the store there was");
@@ -458,7 +470,7 @@ class TaskServiceTest {
 
     @Test
     void nothing_to_change_writes_nothing_and_answers_what_the_store_holds() {
-        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(60), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        Task t = scheduleHinted(60);
         assertEquals(t, hinted.patch(t.id(), status(TaskStatus.SCHEDULED), Optional.empty()));
         assertEquals(0, counted.replaces, "no write tried, from the hint or after the read");
         assertEquals(1, counted.finds, "an unchanged hint proves nothing: the store was asked");
@@ -466,7 +478,7 @@ class TaskServiceTest {
 
     @Test
     void a_task_deleted_by_another_instance_is_not_found_whatever_the_hint_says() {
-        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(60), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        Task t = scheduleHinted(60);
         tasks.remove(t.id(), Optional.empty());
         assertThrows(NotFound.class, () -> hinted.mergePayload(t.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
         assertTrue(recent.get(t.id()).isEmpty());
@@ -474,7 +486,7 @@ class TaskServiceTest {
 
     @Test
     void hints_are_kept_for_every_write_and_dropped_with_the_task() {
-        Task t = hinted.schedule(new ScheduleTask.Command(T0.plusSeconds(10), Optional.empty(), new Worker("w1"), Payload.EMPTY));
+        Task t = scheduleHinted(10);
         assertEquals(t, recent.get(t.id()).orElseThrow(), "after the create");
         clock.advance(Duration.ofSeconds(10));
         Task run = claimOne(hinted, "w1", 1);

@@ -15,12 +15,12 @@ import org.portside.rest.shared.Http;
 
 /**
  * Two portside instances on one database and one Redis, each with its near cache: a change made
- * through one is seen through the other within 100 ms, and at once through the one that made it.
+ * (or delete) through one is seen through the other within 100 ms, and at once through the one that made it.
  */
 class TwoInstancesTest {
 
     @Test
-    void a_guid_changed_on_one_instance_is_fresh_on_the_other_within_100_ms() {
+    void a_guid_changed_or_deleted_on_one_instance_is_fresh_on_the_other_within_100_ms() {
         String prefix = "portside-two-" + System.nanoTime() + ":";
         Map<String, Object> shared = Map.of("redis.uri", RedisTestServer.requireRunning(),
                 "portside.cache.redis.key-prefix", prefix);
@@ -45,16 +45,26 @@ class TwoInstancesTest {
                     long written = System.nanoTime();
                     assertEquals("after", writer.get("/guid/" + guid).object().get("user"),
                             "the instance that wrote never sees the old value");
-                    while (true) {
-                        long asked = System.nanoTime(); // a stale answer counts against the moment it was asked for
-                        if ("after".equals(other.get("/guid/" + guid).object().get("user"))) {
-                            break;
-                        }
-                        assertTrue(asked - written < 100_000_000L,
-                                "the other instance still served the old value 100 ms after the write");
-                    }
+                    seenWithin100Ms(written, () -> "after".equals(other.get("/guid/" + guid).object().get("user")),
+                            "the other instance still served the old value 100 ms after the write");
+                    assertEquals(204, other.delete("/guid/" + guid).status());
+                    long deleted = System.nanoTime();
+                    assertEquals(404, other.get("/guid/" + guid).status(), "the instance that deleted never serves it again");
+                    seenWithin100Ms(deleted, () -> writer.get("/guid/" + guid).status() == 404,
+                            "the other instance still served a deleted GUID 100 ms after the delete");
                 }
             }
+        }
+    }
+
+    /** Asks until {@code fresh} holds; a stale answer counts against the moment it was asked for. */
+    private static void seenWithin100Ms(long changed, java.util.function.BooleanSupplier fresh, String message) {
+        while (true) {
+            long asked = System.nanoTime();
+            if (fresh.getAsBoolean()) {
+                return;
+            }
+            assertTrue(asked - changed < 100_000_000L, message);
         }
     }
 }

@@ -1,36 +1,73 @@
 package org.portside.rest.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.filters.SecurityFilter;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 
-/** The framework's security filter is left out only while no key is configured, and back as soon as one is. */
+/**
+ * The framework's security filter is left out only while no key is configured, and back as soon as
+ * one is. Told by what runs, not by which beans exist: the security filter is the only caller of
+ * security rules, so a rule that counts its calls shows whether requests went through it.
+ */
 class WithoutKeyTest {
 
-    private static boolean frameworkFilterIn(Map<String, Object> properties) {
-        try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
-            return context.getBeansOfType(HttpServerFilter.class).stream().anyMatch(SecurityFilter.class::isInstance);
+    private static final String COUNTING = "test.count-security-rule-calls";
+
+    @Singleton
+    @Requires(property = COUNTING)
+    static final class CountingRule implements SecurityRule<HttpRequest<?>> {
+
+        final AtomicInteger calls = new AtomicInteger();
+
+        /** Asked before every other rule: the filter stops at the first that decides. */
+        @Override
+        public int getOrder() {
+            return HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public Publisher<SecurityRuleResult> check(HttpRequest<?> request, @Nullable Authentication authentication) {
+            calls.incrementAndGet();
+            return Publishers.just(SecurityRuleResult.UNKNOWN);
+        }
+    }
+
+    /** How often security rules were asked while three requests were served. */
+    private static int ruleCallsFor(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put(COUNTING, true);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, all, "test")) {
+            Http http = new Http(server.getURI());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, http.sendWithHeaders("GET", "/openapi.yml", null, Map.of()).status());
+            }
+            return server.getApplicationContext().getBean(CountingRule.class).calls.get();
         }
     }
 
     @Test
-    void without_a_key_requests_pass_without_the_framework_filter() {
-        assertFalse(frameworkFilterIn(Map.of()));
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(), "test")) {
-            assertEquals(200, new Http(server.getURI()).sendWithHeaders("GET", "/openapi.yml", null, Map.of()).status());
-        }
+    void without_a_key_requests_pass_without_any_security_filter() {
+        assertEquals(0, ruleCallsFor(Map.of()));
     }
 
     @Test
     void a_secret_or_a_jwks_url_brings_the_framework_filter_back() {
-        assertTrue(frameworkFilterIn(Map.of("portside.auth.jwt-secret", SecurityApiTest.SECRET)));
-        assertTrue(frameworkFilterIn(Map.of("portside.auth.jwks-url", "http://127.0.0.1:9/jwks.json")));
+        assertTrue(ruleCallsFor(Map.of("portside.auth.jwt-secret", SecurityApiTest.SECRET)) >= 3);
+        assertTrue(ruleCallsFor(Map.of("portside.auth.jwks-url", "http://127.0.0.1:9/jwks.json")) >= 3);
     }
 }

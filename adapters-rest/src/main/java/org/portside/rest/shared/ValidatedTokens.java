@@ -51,7 +51,9 @@ final class ValidatedTokens implements BeanCreatedEventListener<ReactiveJsonWebT
         Remembering(ReactiveJsonWebTokenValidator<T, R> validator, Clock clock) {
             this.validator = validator;
             this.clock = clock;
-            this.accepted = Caffeine.newBuilder().maximumSize(ENTRIES).expireAfter(new Expiry<String, Accepted>() {
+            // upkeep on the reading thread (the event loop), a few microseconds now and then: Caffeine's
+            // default hands it to ForkJoinPool.commonPool(), waking a pool thread on every drain
+            this.accepted = Caffeine.newBuilder().executor(Runnable::run).maximumSize(ENTRIES).expireAfter(new Expiry<String, Accepted>() {
                 @Override
                 public long expireAfterCreate(String token, Accepted entry, long now) {
                     return Math.max(0, Duration.between(clock.instant(), entry.until()).toNanos());

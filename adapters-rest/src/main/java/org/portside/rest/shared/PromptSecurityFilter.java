@@ -18,8 +18,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.rules.SecurityRuleResult;
 import java.util.Collection;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * The framework's security filter, deciding without a reactive pipeline when it can. The same
@@ -54,8 +52,8 @@ final class PromptSecurityFilter extends SecurityFilter {
             if (!fetched.answered()) {
                 return super.doFilter(request, chain);
             }
-            if (fetched.value != null) {
-                authentication = fetched.value;
+            if (fetched.value() != null) {
+                authentication = fetched.value();
                 break;
             }
         }
@@ -67,8 +65,8 @@ final class PromptSecurityFilter extends SecurityFilter {
             if (!checked.answered()) {
                 return super.doFilter(request, chain);
             }
-            if (checked.value != null && checked.value != SecurityRuleResult.UNKNOWN) {
-                decided = checked.value;
+            if (checked.value() != null && checked.value() != SecurityRuleResult.UNKNOWN) {
+                decided = checked.value();
                 break;
             }
         }
@@ -80,57 +78,5 @@ final class PromptSecurityFilter extends SecurityFilter {
             return Publishers.just((Throwable) new AuthorizationException(authentication));
         }
         return chain.proceed(request);
-    }
-
-    /**
-     * What a publisher gives during its subscription, if it completes then: its first value (null
-     * when it completed empty). A publisher still pending afterwards is cancelled: whoever asks
-     * again subscribes anew. An error counts as not answered, so the stock pipeline reports it.
-     */
-    private static final class AtOnce<T> implements Subscriber<T> {
-
-        private Subscription subscription;
-        private boolean done;
-        private boolean failed;
-        private T value;
-
-        static <T> AtOnce<T> of(Publisher<T> publisher) {
-            AtOnce<T> answer = new AtOnce<>();
-            publisher.subscribe(answer);
-            if (!answer.done && answer.subscription != null) {
-                answer.subscription.cancel();
-            }
-            return answer;
-        }
-
-        boolean answered() {
-            return done && !failed;
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            subscription = s;
-            s.request(1);
-        }
-
-        @Override
-        public void onNext(T next) {
-            if (!done) {
-                value = next;
-                done = true;
-                subscription.cancel();
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            done = true;
-            failed = true;
-        }
-
-        @Override
-        public void onComplete() {
-            done = true;
-        }
     }
 }

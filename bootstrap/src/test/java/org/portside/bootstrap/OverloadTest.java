@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.portside.rest.shared.Http;
 
 /**
@@ -29,13 +30,24 @@ class OverloadTest {
     static final int CONNECTIONS = 2;
     static final int QUEUE = 2;
 
-    @Test
-    void a_full_work_queue_answers_503_with_retry_after_in_every_context_and_the_rest_is_served() throws Exception {
-        try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, Map.of(
+    static final String SECRET = "a shared secret of at least thirty-two bytes, for the overload test";
+
+    /** With and without a key: the security filter in front of the routes differs (WithoutKey, PromptSecurityFilter). */
+    @ParameterizedTest(name = "authentication {0}")
+    @ValueSource(booleans = {false, true})
+    void a_full_work_queue_answers_503_with_retry_after_in_every_context_and_the_rest_is_served(boolean authenticated) throws Exception {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "datasources.default.maximum-pool-size", CONNECTIONS,
                 "datasources.default.connection-timeout", 20_000,
-                "portside.database.work-queue", QUEUE), "test").getApplicationContext()) {
+                "portside.database.work-queue", QUEUE));
+        Map<String, String> headers = new java.util.HashMap<>();
+        if (authenticated) {
+            properties.put("portside.auth.jwt-secret", SECRET);
+            headers.put("Authorization", "Bearer " + TokenCommand.run(new String[] {"token", "--scope", "admin"},
+                    Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), java.time.Instant.now()));
+        }
+        try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext()) {
             Http http = new Http(context.getBean(EmbeddedServer.class).getURI());
             DataSource database = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
             List<Connection> held = new ArrayList<>();
@@ -49,7 +61,7 @@ class OverloadTest {
                         "/guid/" + UUID.randomUUID().toString().replace("-", "").toUpperCase()};
                 for (int i = 0; i < 12; i++) {
                     String path = paths[i % paths.length];
-                    answers.add(clients.submit(() -> http.get(path)));
+                    answers.add(clients.submit(() -> http.sendWithHeaders("GET", path, null, headers)));
                 }
                 // what does not fit is refused at once; wait for those refusals (nothing can be served
                 // before the connections are released, so a late request still finds the pool full)

@@ -7,7 +7,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,16 +38,16 @@ class OverloadTest {
     @ParameterizedTest(name = "authentication {0}")
     @ValueSource(booleans = {false, true})
     void a_full_work_queue_answers_503_with_retry_after_in_every_context_and_the_rest_is_served(boolean authenticated) throws Exception {
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "datasources.default.maximum-pool-size", CONNECTIONS,
                 "datasources.default.connection-timeout", 20_000,
                 "portside.database.work-queue", QUEUE));
-        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> headers = new HashMap<>();
         if (authenticated) {
             properties.put("portside.auth.jwt-secret", SECRET);
             headers.put("Authorization", "Bearer " + TokenCommand.run(new String[] {"token", "--scope", "admin"},
-                    Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), java.time.Instant.now()));
+                    Map.of("PORTSIDE_AUTH_JWT_SECRET", SECRET), Instant.now()));
         }
         try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext()) {
             Http http = new Http(context.getBean(EmbeddedServer.class).getURI());

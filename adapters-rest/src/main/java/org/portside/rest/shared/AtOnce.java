@@ -15,9 +15,11 @@ import org.reactivestreams.Subscription;
 final class AtOnce<T> implements Subscriber<T> {
 
     private Subscription subscription;
-    private boolean done;
-    private boolean failed;
-    private T value;
+    // volatile, and done written last: an answer that comes on another thread just as the caller
+    // looks is seen whole (value, failed) or not at all (then the stock pipeline asks again)
+    private volatile boolean done;
+    private volatile boolean failed;
+    private volatile T value;
 
     static <T> AtOnce<T> of(Publisher<T> publisher) {
         AtOnce<T> answer = new AtOnce<>();
@@ -55,8 +57,8 @@ final class AtOnce<T> implements Subscriber<T> {
 
     @Override
     public void onError(Throwable error) {
-        done = true;
         failed = true;
+        done = true;
     }
 
     @Override

@@ -88,7 +88,7 @@ class UseCaseFactory {
     @Singleton
     @Named(WorkPools.DATABASE)
     @Bean(preDestroy = "shutdown")
-    ExecutorService databaseWork(@Value("${datasources.default.maximum-pool-size:16}") int connections,
+    ExecutorService databaseWork(@Value("${datasources.default.maximum-pool-size:8}") int connections,
                                  @Value("${portside.database.work-queue:10000}") int queue) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = task -> {

@@ -38,6 +38,7 @@ API_SCENARIOS = ("GUID cache hit, Redis configured", "GUID cache miss (unknown G
                  "GET /api/tasks, page of 100 over", "claim, 8 claimers, limit 10",
                  "claim -> complete, 8 workers, limit 10")
 REFERENCE_JAR = os.path.join(HERE, "reference", "target", "reference.jar")
+PERSISTENCE = os.path.join(ROOT, "adapters-persistence", "src", "main", "java", "org", "portside", "persistence")
 WARMUP_ROUNDS = 12  # at most, of --warmup seconds each, before a scenario is measured
 SETTLED = 0.05  # warm-up ends when a round's rate is within 5 % of the round before ...
 JIT_QUIET = 0.02  # ... and the JIT compiled for at most 2 % of the round's time (jstat -compiler)
@@ -355,6 +356,35 @@ def psql(db, sql):
     return ran.stdout.strip()
 
 
+def java_sql(source, constant):
+    """A statement as portside's source spells it (a Java string constant, concatenated literals or a
+    text block), so that pgbench runs the very SQL the service runs, not a copy that could drift."""
+    with open(os.path.join(PERSISTENCE, source)) as f:
+        text = f.read()
+    match = re.search(r"static final String " + constant + r"\s*=\s*(.*?);\n", text, re.S)
+    if not match:
+        raise SystemExit(f"no SQL constant {constant} in {source}")
+    value = match.group(1)
+    block = re.search(r'"""\n(.*?)"""', value, re.S)
+    body = block.group(1) if block else "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', value))
+    return " ".join(body.split())
+
+
+def bind(sql, *values):
+    """The statement with its JDBC placeholders replaced, in order, by pgbench expressions."""
+    parts = sql.split("?")
+    if len(parts) != len(values) + 1:
+        raise SystemExit(f"{len(parts) - 1} placeholders, {len(values)} values: {sql}")
+    return parts[0] + "".join(v + rest for v, rest in zip(values, parts[1:]))
+
+
+def bound(http_rate, sql_rate):
+    """The most a request that is one HTTP exchange and one statement can reach when both share the
+    machine's cores: as cheap as the trivial endpoint for the HTTP part and as cheap as pgbench for the
+    statement, nothing else (each time per request adds up: 1 / (1/a + 1/b))."""
+    return 1 / (1 / http_rate + 1 / sql_rate) if http_rate and sql_rate else None
+
+
 # ---------------------------------------------------------------------------------------------
 # the run
 
@@ -447,7 +477,7 @@ class Run:
 
     def measure(self, scenario, auth, templates, connections, reference, target=None, expect=("200",),
                 count_ids=False, rate_of="requests", unit="req/s", note="", after_warmup=None, cycle=False,
-                before_round=None):
+                before_round=None, own_sql=None):
         if not self.selected(scenario):
             return {}
         log(f"{scenario} (auth {'on' if auth else 'off'}), {connections} connections")
@@ -517,6 +547,16 @@ class Run:
                 row["reference_before"], row["reference_after"] = before, after
             row["reference_rate"] = ref_rate
             row["ratio"] = rate / ref_rate if ref_rate else None
+        if own_sql and self.reference_service is not None:
+            # the bound: how far the ratio could go on this machine, from the scenario's own statement
+            # run by pgbench and the trivial endpoint, both at the scenario's connection count, right now
+            row["trivial_rate"] = wrk("reference", self.reference_paths, connections, self.seconds,
+                                      port=REFERENCE_PORT)["rate"]
+            row["own_sql_rate"] = pgbench(self.db, own_sql, connections, self.seconds,
+                                          "own-" + re.sub(r"[^a-z]+", "-", scenario.lower()).strip("-"))["rate"]
+            row["bound_rate"] = bound(row["trivial_rate"], row["own_sql_rate"])
+            if row.get("reference_rate") and row["bound_rate"]:
+                row["bound_ratio"] = row["bound_rate"] / row["reference_rate"]
         self.rows.append(row)
         if unexpected or numbers["socket_errors"]:
             log(f"  unexpected answers {unexpected}, socket errors {numbers['socket_errors']}")
@@ -590,19 +630,29 @@ class Run:
             self.guid_hit(auth, "GUID cache hit, Redis configured", 0.8)
         unknown = [("GET", "/guid/" + uuid.uuid4().hex.upper(), None) for _ in range(1000)]
         self.measure("GUID cache miss (unknown GUID, 404)", auth, unknown, 16,
-                     "pgbench PK SELECT", 0.5, expect=("404",))
+                     "pgbench PK SELECT", 0.5, expect=("404",),
+                     # a varchar, as the JDBC driver binds a string (text would not use the char(32) key)
+                     own_sql="\\set i random(1, 2000000000)\n" + bind(java_sql("guids/JdbcGuidStore.java", "FIND"),
+                                                                      "CAST(upper(md5(:i::text)) AS varchar)") + ";\n")
         self.measure("POST /guid", auth, [("POST", "/guid", '{"user": "bench {t}-{n}"}')], 16, "pgbench INSERT",
                      expect=("201",))
         # users and groups
         run_id = uuid.uuid4().hex[:6]
+        groups = "ARRAY['everyone', 'team' || :t]"  # the service sends them sorted, as here
         self.measure("POST /users with groups", auth, [("POST", "/users",
                      '{"first_name": "Joe", "last_name": "Smith", "userid": "u{run}-{t}-{n}", '
-                     '"groups": ["everyone", "team{t}"]}')], 16, "pgbench INSERT", 0.5, expect=("201",))
+                     '"groups": ["everyone", "team{t}"]}')], 16, "pgbench INSERT", 0.5, expect=("201",),
+                     own_sql="\\set t random(1, 2)\n" + bind(
+                         java_sql("users/JdbcUserStore.java", "INSERT_WITH_GROUPS"),
+                         f"'b{run_id}-' || :client_id || '-' || (random() * 1e15)::bigint", "'Joe'", "'Smith'",
+                         groups, groups) + ";\n")
         ids = [f"r{run_id}-{i}" for i in range(150)]
         for i in ids:
             call("POST", "/users", {"first_name": "Ann", "last_name": "Lee", "userid": i, "groups": ["readers"]}, t)
         self.measure("GET /users/{id}", auth, [("GET", "/users/" + i, None) for i in ids], 16,
-                     "pgbench PK SELECT", 0.5)
+                     "pgbench PK SELECT", 0.5,
+                     own_sql=f"\\set i random(0, {len(ids) - 1})\n"
+                             + bind(java_sql("users/JdbcUserStore.java", "WITH_GROUPS"), f"'r{run_id}-' || :i") + ";\n")
         for g in range(8):
             call("POST", f"/groups/big{run_id}{g}", None, t)
         first, second = json.dumps(ids[:100]), json.dumps(ids[50:])
@@ -748,6 +798,20 @@ class Run:
             lines.append(f"| {r['scenario']} | {r['auth']} | {r['connections']} | {r['rate']:,.0f} {r['unit']} | "
                          f"{fmt(r['p50_ms'])} | {fmt(r['p99_ms'])} | {reference_cell(r)} | {ratio} | {target} | "
                          f"{fmt(r['rss_mb'], 0)} | {r['warmup_s']} |")
+        bounded = [r for r in self.rows if r.get("bound_rate")]
+        if bounded:
+            lines += ["", "How far each database-bound ratio could go on this machine: the **bound** is the rate of a "
+                      "request that costs exactly one trivial-endpoint exchange plus one run of the scenario's own "
+                      "statement (taken from portside's source, run by pgbench), both measured right after the "
+                      "scenario at its connection count: 1 / (1/trivial + 1/statement). Its ratio to the reference is "
+                      "the highest the ratio above can be here; the last column is how much of that bound portside "
+                      "reaches.", "",
+                      "| scenario | auth | rate | trivial endpoint | its statement in pgbench | bound | bound's ratio "
+                      "| of the bound |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+            for r in bounded:
+                lines.append(f"| {r['scenario']} | {r['auth']} | {r['rate']:,.0f}/s | {r['trivial_rate']:,.0f}/s | "
+                             f"{r['own_sql_rate']:,.0f}/s | {r['bound_rate']:,.0f}/s | "
+                             f"{fmt(r.get('bound_ratio'))} | {r['rate'] / r['bound_rate']:.0%} |")
         text = "\n".join(lines) + "\n"
         print()
         print(text)

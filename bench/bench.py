@@ -378,11 +378,11 @@ def bind(sql, *values):
     return parts[0] + "".join(v + rest for v, rest in zip(values, parts[1:]))
 
 
-def bound(http_rate, sql_rate):
-    """The most a request that is one HTTP exchange and one statement can reach when both share the
-    machine's cores: as cheap as the trivial endpoint for the HTTP part and as cheap as pgbench for the
-    statement, nothing else (each time per request adds up: 1 / (1/a + 1/b))."""
-    return 1 / (1 / http_rate + 1 / sql_rate) if http_rate and sql_rate else None
+def bound(*rates):
+    """The most a request can reach whose parts (one HTTP exchange, one statement, a Redis GET) share
+    the machine's cores, when each part costs what its own benchmark measures and nothing else is
+    done: the parts' times per request add up, 1 / (1/a + 1/b + ...)."""
+    return 1 / sum(1 / r for r in rates) if rates and all(rates) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -477,7 +477,7 @@ class Run:
 
     def measure(self, scenario, auth, templates, connections, reference, target=None, expect=("200",),
                 count_ids=False, rate_of="requests", unit="req/s", note="", after_warmup=None, cycle=False,
-                before_round=None, own_sql=None):
+                before_round=None, own_sql=None, own_redis_get=False):
         if not self.selected(scenario):
             return {}
         log(f"{scenario} (auth {'on' if auth else 'off'}), {connections} connections")
@@ -554,7 +554,12 @@ class Run:
                                       port=REFERENCE_PORT)["rate"]
             row["own_sql_rate"] = pgbench(self.db, own_sql, connections, self.seconds,
                                           "own-" + re.sub(r"[^a-z]+", "-", scenario.lower()).strip("-"))["rate"]
-            row["bound_rate"] = bound(row["trivial_rate"], row["own_sql_rate"])
+            parts = [row["trivial_rate"], row["own_sql_rate"]]
+            if own_redis_get and self.redis_cache:
+                # a request that also asks Redis (a miss of the near cache): one GET more, at the same count
+                row["redis_get_rate"] = redis_get(self.redis, connections, max(20000, int(40000 * self.seconds)))["rate"]
+                parts.append(row["redis_get_rate"])
+            row["bound_rate"] = bound(*parts)
             if row.get("reference_rate") and row["bound_rate"]:
                 row["bound_ratio"] = row["bound_rate"] / row["reference_rate"]
         self.rows.append(row)
@@ -630,7 +635,7 @@ class Run:
             self.guid_hit(auth, "GUID cache hit, Redis configured", 0.8)
         unknown = [("GET", "/guid/" + uuid.uuid4().hex.upper(), None) for _ in range(1000)]
         self.measure("GUID cache miss (unknown GUID, 404)", auth, unknown, 16,
-                     "pgbench PK SELECT", 0.5, expect=("404",),
+                     "pgbench PK SELECT", 0.5, expect=("404",), own_redis_get=True,
                      # a varchar, as the JDBC driver binds a string (text would not use the char(32) key)
                      own_sql="\\set i random(1, 2000000000)\n" + bind(java_sql("guids/JdbcGuidStore.java", "FIND"),
                                                                       "CAST(upper(md5(:i::text)) AS varchar)") + ";\n")
@@ -802,15 +807,18 @@ class Run:
         if bounded:
             lines += ["", "How far each database-bound ratio could go on this machine: the **bound** is the rate of a "
                       "request that costs exactly one trivial-endpoint exchange plus one run of the scenario's own "
-                      "statement (taken from portside's source, run by pgbench), both measured right after the "
-                      "scenario at its connection count: 1 / (1/trivial + 1/statement). Its ratio to the reference is "
+                      "statement (taken from portside's source, run by pgbench), plus one Redis GET where a request "
+                      "asks Redis, each measured right after the scenario at its connection count: "
+                      "1 / (1/trivial + 1/statement [+ 1/GET]). Its ratio to the reference is "
                       "the highest the ratio above can be here; the last column is how much of that bound portside "
                       "reaches.", "",
-                      "| scenario | auth | rate | trivial endpoint | its statement in pgbench | bound | bound's ratio "
-                      "| of the bound |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+                      "| scenario | auth | rate | trivial endpoint | its statement in pgbench | Redis GET | bound "
+                      "| bound's ratio | of the bound |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
             for r in bounded:
                 lines.append(f"| {r['scenario']} | {r['auth']} | {r['rate']:,.0f}/s | {r['trivial_rate']:,.0f}/s | "
-                             f"{r['own_sql_rate']:,.0f}/s | {r['bound_rate']:,.0f}/s | "
+                             f"{r['own_sql_rate']:,.0f}/s | "
+                             + (f"{r['redis_get_rate']:,.0f}/s" if r.get("redis_get_rate") else "") + " | "
+                             f"{r['bound_rate']:,.0f}/s | "
                              f"{fmt(r.get('bound_ratio'))} | {r['rate'] / r['bound_rate']:.0%} |")
         text = "\n".join(lines) + "\n"
         print()

@@ -24,7 +24,7 @@ import org.reactivestreams.Publisher;
  * work (a full work queue's RejectedExecutionException, thrown while the route is dispatched),
  * {@code RequestLifecycle.runServerFilters} catches it and returns a bare error flow that never
  * reaches the exception handlers, so with no filter around the route the answer is a 500 instead of
- * {@link OverloadHandler}'s 503 (OverloadTest). A legacy filter's chain hands the same error to the
+ * {@link Unavailability}'s 503 (OverloadTest). A legacy filter's chain hands the same error to the
  * handlers. It must be a {@code @Filter} in any case: the framework finds the security filter among
  * the {@code @Filter} beans, and only one of those can replace it.
  */

@@ -2,7 +2,7 @@ package org.portside.rest.shared;
 
 /**
  * The one pool all database work runs on, in every context: as many threads as the database has
- * connections, a bounded queue, and a full queue answered 503 with Retry-After (see OverloadHandler).
+ * connections, a bounded queue, and a full queue answered 503 with Retry-After (see Unavailability).
  */
 public final class WorkPools {
 

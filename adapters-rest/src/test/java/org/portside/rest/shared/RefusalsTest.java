@@ -1,0 +1,76 @@
+package org.portside.rest.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.portside.domain.shared.DomainException;
+
+/**
+ * Refused and unreadable requests are answered by the global error routes of {@link Refusals}, never
+ * by the bean context's search for an {@code ExceptionHandler} (the search that made a refusal cost
+ * several times a success). Told by what runs: handlers for both exception types stand by in the
+ * context and count every call the framework makes to them.
+ */
+class RefusalsTest {
+
+    private static final String STAND_BY = "test.stand-by-exception-handlers";
+
+    /** Answers 418, so a response shows it was asked, and counts its calls. */
+    abstract static class StandBy<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
+
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
+            calls.incrementAndGet();
+            return HttpResponse.status(HttpStatus.I_AM_A_TEAPOT);
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(property = STAND_BY)
+    static final class StandByRefusalHandler extends StandBy<DomainException> {
+    }
+
+    @Produces
+    @Singleton
+    @Requires(property = STAND_BY)
+    static final class StandByBadRequestHandler extends StandBy<BadRequest> {
+    }
+
+    @Test
+    void refusals_and_unreadable_bodies_never_reach_an_exception_handler_bean() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(STAND_BY, true), "test")) {
+            Http http = new Http(server.getURI());
+            Http.Response missing = http.get("/users/nobody");
+            Http.Response unreadable = http.post("/users", "{\"first_name\": \"\", \"userid\": \"ann\"}");
+            http.post("/users", "{\"first_name\": \"Ann\", \"last_name\": \"Lee\", \"userid\": \"ann\"}");
+            Http.Response taken = http.post("/users", "{\"first_name\": \"Ann\", \"last_name\": \"Lee\", \"userid\": \"ann\"}");
+
+            assertEquals(404, missing.status(), missing::toString);
+            assertEquals(Problem.MEDIA_TYPE, missing.contentType());
+            assertEquals(Problems.TYPE_PREFIX + "user-not-found", missing.object().get("type"));
+            assertEquals(400, unreadable.status(), unreadable::toString);
+            assertEquals(Problem.MEDIA_TYPE, unreadable.contentType());
+            assertEquals(List.of("/first_name", "/last_name"), unreadable.errorLocations());
+            assertEquals(409, taken.status(), taken::toString);
+            assertEquals(Problems.TYPE_PREFIX + "user-exists", taken.object().get("type"));
+            assertEquals(0, server.getApplicationContext().getBean(StandByRefusalHandler.class).calls.get());
+            assertEquals(0, server.getApplicationContext().getBean(StandByBadRequestHandler.class).calls.get());
+        }
+    }
+}

@@ -6,10 +6,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code error="invalid_token"} when a token came but did not hold, never why), 403 with
  * {@code error="insufficient_scope"} and the scopes that would do. Logged at INFO with method,
  * route and the token's subject, never the token.
+ *
+ * <p>Requests get it through a global error route ({@link Route}, for the reason {@link Refusals}
+ * gives); the security module's own handler is replaced by it too, so that nothing else answers.
  */
 @Produces
 @Singleton
@@ -29,9 +35,25 @@ final class AuthorizationProblems implements ExceptionHandler<AuthorizationExcep
     private static final Logger LOG = LoggerFactory.getLogger("portside.auth");
     static final String REALM = "portside";
 
+    /** The error route every refused caller of a route is answered through. */
+    @Controller
+    @Hidden
+    static final class Route {
+
+        @Error(global = true, exception = AuthorizationException.class)
+        MutableHttpResponse<?> refused(HttpRequest<?> request, AuthorizationException exception) {
+            return answer(request, exception);
+        }
+    }
+
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"}) // ExceptionHandler declares a raw HttpRequest
+    @SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+        return answer(request, exception);
+    }
+
+    @SuppressWarnings("unchecked")
+    static MutableHttpResponse<?> answer(HttpRequest<?> request, AuthorizationException exception) {
         String subject = exception.getAuthentication() == null ? "-" : exception.getAuthentication().getName();
         if (exception.isForbidden()) {
             List<String> needed = (List<String>) request.getAttribute(ScopeRule.NEEDED, List.class).orElse(List.of());

@@ -3,6 +3,7 @@ package org.portside.rest.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +11,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.portside.domain.shared.DomainException;
 
 /**
- * Refused and unreadable requests are answered by the global error routes of {@link Refusals}, never
+ * Refused and unreadable requests and refused callers are answered by global error routes
+ * ({@link Refusals}, {@link AuthorizationProblems.Route}), never
  * by the bean context's search for an {@code ExceptionHandler} (the search that made a refusal cost
  * several times a success). Told by what runs: handlers for both exception types stand by in the
  * context and count every call the framework makes to them.
@@ -52,6 +55,14 @@ class RefusalsTest {
     static final class StandByBadRequestHandler extends StandBy<BadRequest> {
     }
 
+    /** Stands in for {@link AuthorizationProblems} as the security module's handler bean. */
+    @Produces
+    @Singleton
+    @Requires(property = STAND_BY)
+    @Replaces(AuthorizationProblems.class)
+    static final class StandByAuthorizationHandler extends StandBy<AuthorizationException> {
+    }
+
     @Test
     void refusals_and_unreadable_bodies_never_reach_an_exception_handler_bean() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(STAND_BY, true), "test")) {
@@ -71,6 +82,25 @@ class RefusalsTest {
             assertEquals(Problems.TYPE_PREFIX + "user-exists", taken.object().get("type"));
             assertEquals(0, server.getApplicationContext().getBean(StandByRefusalHandler.class).calls.get());
             assertEquals(0, server.getApplicationContext().getBean(StandByBadRequestHandler.class).calls.get());
+        }
+    }
+
+    @Test
+    void refused_callers_never_reach_an_exception_handler_bean() {
+        Map<String, Object> properties = Map.of(STAND_BY, true, "portside.auth.jwt-secret", SecurityApiTest.SECRET);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            Http http = new Http(server.getURI());
+            Http.Response anonymous = http.get("/users/ann");
+            Http.Response readerWrites = http.sendWithHeaders("POST", "/users",
+                    "{\"first_name\": \"Ann\", \"last_name\": \"Lee\", \"userid\": \"ann\"}",
+                    Map.of("Authorization", "Bearer " + SecurityApiTest.token("users:read"), "Content-Type", "application/json"));
+
+            assertEquals(401, anonymous.status(), anonymous::toString);
+            assertEquals(Problem.MEDIA_TYPE, anonymous.contentType());
+            assertEquals("Bearer realm=\"portside\"", anonymous.header("WWW-Authenticate").orElse(""));
+            assertEquals(403, readerWrites.status(), readerWrites::toString);
+            assertEquals(Problems.TYPE_PREFIX + "insufficient-scope", readerWrites.object().get("type"));
+            assertEquals(0, server.getApplicationContext().getBean(StandByAuthorizationHandler.class).calls.get());
         }
     }
 }

@@ -10,6 +10,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.NotAllowedException;
+import io.micronaut.http.server.exceptions.NotFoundException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
@@ -63,6 +65,20 @@ class RefusalsTest {
     static final class StandByAuthorizationHandler extends StandBy<AuthorizationException> {
     }
 
+    /** Closer to the exception than the framework's {@code HttpStatusHandler}: a search would pick it. */
+    @Produces
+    @Singleton
+    @Requires(property = STAND_BY)
+    static final class StandByNotFoundHandler extends StandBy<NotFoundException> {
+    }
+
+    /** Beside the framework's handler of the same exception: a search would find two and fail. */
+    @Produces
+    @Singleton
+    @Requires(property = STAND_BY)
+    static final class StandByNotAllowedHandler extends StandBy<NotAllowedException> {
+    }
+
     @Test
     void refusals_and_unreadable_bodies_never_reach_an_exception_handler_bean() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(STAND_BY, true), "test")) {
@@ -101,6 +117,22 @@ class RefusalsTest {
             assertEquals(403, readerWrites.status(), readerWrites::toString);
             assertEquals(Problems.TYPE_PREFIX + "insufficient-scope", readerWrites.object().get("type"));
             assertEquals(0, server.getApplicationContext().getBean(StandByAuthorizationHandler.class).calls.get());
+        }
+    }
+
+    @Test
+    void requests_no_route_matches_never_reach_an_exception_handler_bean() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(STAND_BY, true), "test")) {
+            Http http = new Http(server.getURI());
+            Http.Response nowhere = http.get("/nowhere/at/all");
+            Http.Response patched = http.send("PATCH", "/users/ann", "{}", "application/json");
+
+            assertEquals(404, nowhere.status(), nowhere::toString);
+            assertEquals(Problem.MEDIA_TYPE, nowhere.contentType());
+            assertEquals(405, patched.status(), patched::toString);
+            assertEquals(Problem.MEDIA_TYPE, patched.contentType());
+            assertEquals(0, server.getApplicationContext().getBean(StandByNotFoundHandler.class).calls.get());
+            assertEquals(0, server.getApplicationContext().getBean(StandByNotAllowedHandler.class).calls.get());
         }
     }
 }

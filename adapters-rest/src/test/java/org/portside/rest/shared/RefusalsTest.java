@@ -23,9 +23,9 @@ import org.portside.domain.shared.DomainException;
 
 /**
  * Refused and unreadable requests and refused callers are answered by global error routes
- * ({@link Refusals}, {@link AuthorizationProblems.Route}), never
+ * ({@link Refusals}, {@link AuthorizationProblems.Route}, {@link UnmatchedRequests}), never
  * by the bean context's search for an {@code ExceptionHandler} (the search that made a refusal cost
- * several times a success). Told by what runs: handlers for both exception types stand by in the
+ * several times a success). Told by what runs: handlers for each exception stand by in the
  * context and count every call the framework makes to them.
  */
 class RefusalsTest {

@@ -1,6 +1,5 @@
 package org.portside.rest.shared;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 @Controller
 @Hidden
-@Requires(classes = DomainException.class)
 final class Refusals {
 
     private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);

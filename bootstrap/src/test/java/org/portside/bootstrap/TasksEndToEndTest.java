@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.portside.rest.shared.Http.Response;
 import org.portside.rest.tasks.TasksApiContract;
@@ -91,6 +92,8 @@ class TasksEndToEndTest extends TasksApiContract {
             Map<String, String> dropped = new ConcurrentHashMap<>();      // task id -> the crashed worker's lease
             Map<String, Integer> completions = new ConcurrentHashMap<>();
             for (int round = 1; round <= 2; round++) {
+                boolean rerun = round == 2;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 List<Callable<Void>> workers = new ArrayList<>();
                 for (int w = 0; w < 8; w++) {
                     workers.add(() -> {
@@ -111,7 +114,13 @@ class TasksEndToEndTest extends TasksApiContract {
                                 assertEquals(200, done.status(), done::toString);
                                 completions.merge(id, 1, Integer::sum);
                             }
-                        } while (!batch.isEmpty());
+                            if (batch.isEmpty() && rerun) {
+                                // the lease sweep, running meanwhile, may hold expired leases for a moment
+                                // (claims skip locked rows): then an empty batch does not mean none are left
+                                Thread.sleep(10);
+                            }
+                        } while (!batch.isEmpty() || rerun && !completions.keySet().containsAll(dropped.keySet())
+                                && System.nanoTime() < deadline);
                         return null;
                     });
                 }

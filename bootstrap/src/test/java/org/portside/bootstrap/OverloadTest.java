@@ -34,7 +34,7 @@ class OverloadTest {
 
     static final String SECRET = "a shared secret of at least thirty-two bytes, for the overload test";
 
-    /** With and without a key: the security filter in front of the routes differs (WithoutKey, PromptSecurityFilter). */
+    /** With and without a key: with one, the security filter runs in front of the routes, without one it is skipped. */
     @ParameterizedTest(name = "authentication {0}")
     @ValueSource(booleans = {false, true})
     void a_full_work_queue_answers_503_with_retry_after_in_every_context_and_the_rest_is_served(boolean authenticated) throws Exception {

@@ -19,10 +19,11 @@ import org.reactivestreams.Publisher;
 /**
  * The framework's bearer-token fetcher, answering at once when its validators do: the same tokens
  * (the framework's resolver), the same validators in the same order, the same request attribute and
- * {@link TokenValidatedEvent}. The stock one runs two Reactor {@code flatMap}s for every request even
- * when the token was validated before ({@link ValidatedTokens}); a validator that does not answer at
- * once (a first validation against a JWKS document) hands the request to the stock pipeline, as
- * {@link PromptSecurityFilter} does.
+ * {@link TokenValidatedEvent}, built only when someone listens ({@code ApplicationEventPublisher.isEmpty()}:
+ * the event's host and locale cost more than everything else here). The stock one runs two Reactor
+ * {@code flatMap}s for every request even when the token was validated before ({@link ValidatedTokens});
+ * a validator that does not answer at once (a first validation against a JWKS document) hands the
+ * request to the stock pipeline, as {@link PromptSecurityFilter} does.
  */
 @Singleton
 @Replaces(TokenAuthenticationFetcher.class)
@@ -51,8 +52,10 @@ final class PromptTokenFetcher extends TokenAuthenticationFetcher {
                 }
                 if (validated.value() != null) {
                     request.setAttribute(SecurityFilter.TOKEN, token);
-                    tokenValidatedEventPublisher.publishEvent(new TokenValidatedEvent(token,
-                            httpHostResolver.resolve(request), httpLocaleResolver.resolveOrDefault(request)));
+                    if (!tokenValidatedEventPublisher.isEmpty()) {
+                        tokenValidatedEventPublisher.publishEvent(new TokenValidatedEvent(token,
+                                httpHostResolver.resolve(request), httpLocaleResolver.resolveOrDefault(request)));
+                    }
                     return Publishers.just(validated.value());
                 }
             }

@@ -20,8 +20,8 @@ import org.reactivestreams.Publisher;
  * /health answers with the status its result calls for, as the management module's own filter
  * would (HealthStatusCodes stands in for it): 503 while an indicator is down, in the full report
  * and in the readiness probe, and 200 from the liveness probe, which does not ask that indicator.
- * (Seen failing with HealthStatusCodes made a no-op: the management module's filter is not
- * there to set the 503 instead.)
+ * (Seen failing with the status-setting made a no-op: the management module's path-bound filter
+ * is not there beside HealthStatusCodes to set the 503 instead.)
  */
 class HealthStatusCodesTest {
 

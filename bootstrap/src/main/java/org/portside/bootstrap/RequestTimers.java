@@ -74,7 +74,7 @@ final class RequestTimers {
         long now = System.nanoTime();
         long started = request.getAttribute(STARTED).orElse(null) instanceof Long at ? at : now;
         int status = response.code();
-        Key key = new Key(request.getMethodName(), status, uri(request, status), exception(response, status));
+        Key key = new Key(request.getMethod().toString(), status, uri(request, status), exception(response, status));
         timers.computeIfAbsent(key, this::register).record(now - started, TimeUnit.NANOSECONDS);
     }
 

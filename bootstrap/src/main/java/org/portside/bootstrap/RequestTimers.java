@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  * The {@code http.server.requests} timer, recorded exactly as micronaut-micrometer's
  * {@code ServerMetricsFilter} records it (same name, the same tags {@code method}, {@code status},
  * {@code uri}, {@code exception} with the same values), but with each timer looked up once: the
- * stock filter builds, sorts and hashes the five tags and asks the registry for the meter on every
- * request, which cost about a tenth of a cached GUID read's CPU (the same jar with the stock filter
- * and with this one, side by side). Here a timer is found by route template, method, status and
+ * stock filter builds, sorts and hashes the five tags, turns the route template into a string and
+ * asks the registry for the meter on every request: about 5 % of a cached GUID read's CPU in a
+ * profile, where this filter takes about 1.5 % (side by side, the read cost ~3 % less CPU with this
+ * one, within this machine's noise). Here a timer is found by route, method, status and
  * exception in a map of its own, and registered with the registry the first time only (so meter
  * filters still apply). One difference, on purpose: it runs first, so the timer also counts what the
  * security filter refuses (401, 403), which the stock filter, running after it, never saw.
@@ -47,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 @Requires(property = HttpMetricsConfig.ENABLED, value = "false")
 final class RequestTimers {
 
-    static final String NAME = "http.server.requests";
+    private static final String NAME = "http.server.requests";
     private static final String STARTED = RequestTimers.class.getName() + ".started";
     private static final String UNMATCHED_URI = "UNMATCHED_URI";
 
@@ -120,7 +121,7 @@ final class RequestTimers {
     }
 
     /** Without doubled slashes or a trailing slash, "root" for "/" (the stock filter's rule). */
-    static String sanitized(String path) {
+    private static String sanitized(String path) {
         String single = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
         String trimmed = single.endsWith("/") ? single.substring(0, single.length() - 1) : single;
         return trimmed.isEmpty() ? "root" : trimmed;

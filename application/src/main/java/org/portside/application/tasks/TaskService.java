@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
 import org.portside.application.shared.port.out.Transactions;
@@ -57,6 +60,8 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     private final Clock clock;
     private final DoubleSupplier jitter;
     private final RecentTasks recent;
+    /** The stats read in progress, if one is (see {@link #stats}). */
+    private final AtomicReference<CompletableFuture<Stats>> statsRead = new AtomicReference<>();
 
     /**
      * @param history where the events that the store's writes append are read back and pruned
@@ -205,9 +210,43 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         });
     }
 
+    /**
+     * Counting the tasks reads the whole table (about half a second of the database's time at a
+     * million tasks), so at most one such read runs at a time: whoever asks while one is running gets
+     * that read's answer, or its failure, instead of starting another. The answer is as of the moment
+     * that read began: at most one read's duration before the asker asked.
+     */
     @Override
     public Stats stats() {
-        return store.stats(clock.instant());
+        CompletableFuture<Stats> mine = new CompletableFuture<>();
+        CompletableFuture<Stats> running = statsRead.compareAndExchange(null, mine);
+        if (running != null) {
+            return joined(running);
+        }
+        try {
+            Stats read = store.stats(clock.instant());
+            mine.complete(read);
+            return read;
+        } catch (Throwable failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            statsRead.set(null);
+        }
+    }
+
+    private static Stats joined(CompletableFuture<Stats> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof Error failed) {
+                throw failed;
+            }
+            throw e;
+        }
     }
 
     @Override

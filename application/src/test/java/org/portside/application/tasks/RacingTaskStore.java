@@ -3,6 +3,7 @@ package org.portside.application.tasks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ReadTaskStats;
 import org.portside.application.tasks.port.out.TaskStore;
@@ -21,6 +22,10 @@ final class RacingTaskStore implements TaskStore {
     private Runnable before;
     int replaces;
     int finds;
+    /** How many stats reads reached the store. */
+    final AtomicInteger statsReads = new AtomicInteger();
+    /** Runs inside each stats read, before the store counts: a read that takes its time, or fails. */
+    volatile Runnable duringStats = () -> { };
 
     RacingTaskStore(TaskStore store) {
         this.store = store;
@@ -85,6 +90,8 @@ final class RacingTaskStore implements TaskStore {
 
     @Override
     public ReadTaskStats.Stats stats(Instant now) {
+        statsReads.incrementAndGet();
+        duringStats.run();
         return store.stats(now);
     }
 

@@ -35,8 +35,9 @@ import reactor.core.publisher.Mono;
  * directly; a token already validated ({@link ValidatedTokens}) and every portside rule answer at
  * once, and the request goes on (or is refused) without a single operator: an authenticated cached
  * GUID read cost 10-25 % less CPU than with this filter as a legacy one (2 cores, old and new jar
- * side by side, 6 alternating rounds). When any of them does not answer at once (a token seen for the first time, validated against a
- * JWKS document fetched over the network), the request is handed to the stock filter's own pipeline
+ * side by side, 6 alternating rounds). When any of them does not answer at once (a token seen for
+ * the first time, validated against a JWKS document fetched over the network), the request is
+ * handed to the stock filter's own pipeline
  * from the start, so asynchronous answers are handled exactly as the library handles them (what was
  * asked so far is asked again: fetchers and rules are cold publishers, and the one seen pending is
  * cancelled first).

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * {@code portside_tasks_by_worker{worker,status}}, {@code portside_tasks_oldest_due_age_seconds}
  * and {@code portside_tasks_expired_leases}. Read from the database on a timer, never on a scrape
  * (a scrape is served on the event loop, where no JDBC may run), so a value is at most one interval old.
+ * With metrics turned off there is nobody to read them, and the table is not counted.
  */
 @Singleton
+@RequiresMetrics
 final class TaskGauges {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskGauges.class);

@@ -45,15 +45,33 @@ class JdbcTransactions implements Transactions {
             // whole transaction, so only the outermost level may run it again
             return transactions.executeWrite(status -> work.get());
         }
+        return retried(() -> transactions.executeWrite(status -> work.get()));
+    }
+
+    /**
+     * Outside a transaction, {@code work} runs as it is: its one statement commits by itself (the
+     * store's connection is in auto-commit), with no BEGIN or COMMIT around it; a statement that
+     * lost a race is run again as {@link #inTransaction} would run the whole unit again. Inside one,
+     * it joins it.
+     */
+    @Override
+    public <T> T singleStatement(Supplier<T> work) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            return work.get();
+        }
+        return retried(work);
+    }
+
+    private static <T> T retried(Supplier<T> unit) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.executeWrite(status -> work.get());
+                return unit.get();
             } catch (RuntimeException e) {
                 String state = sqlState(e);
                 if (state == null || !RETRYABLE.contains(state) || attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.info("Transaction lost a race (SQLSTATE {}), retrying (attempt {} of {})", state, attempt + 1, ATTEMPTS);
+                LOG.info("Lost a race (SQLSTATE {}), running it again (attempt {} of {})", state, attempt + 1, ATTEMPTS);
                 pause(attempt);
             }
         }

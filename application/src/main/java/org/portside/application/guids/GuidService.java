@@ -77,7 +77,7 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
     }
 
     private GuidRecord insertNew(Expiry expire, Owner owner) {
-        return transactions.inTransaction(() -> {
+        return transactions.singleStatement(() -> {
             while (true) {
                 GuidRecord record = new GuidRecord(ids.next(), expire, owner);
                 if (store.insertIfAbsent(record)) {

@@ -37,7 +37,7 @@ public final class GroupService implements CreateGroup, GetGroup, ReplaceGroupMe
 
     @Override
     public Group create(GroupName name) {
-        return transactions.inTransaction(() -> {
+        return transactions.singleStatement(() -> {
             if (!groups.insertIfAbsent(name)) {
                 throw new Conflict("group-exists", "a group named '" + name + "' already exists");
             }
@@ -67,10 +67,11 @@ public final class GroupService implements CreateGroup, GetGroup, ReplaceGroupMe
 
     @Override
     public void remove(GroupName name) {
-        transactions.run(() -> {
+        transactions.singleStatement(() -> {
             if (!groups.delete(name)) {
                 throw notFound(name);
             }
+            return name;
         });
     }
 

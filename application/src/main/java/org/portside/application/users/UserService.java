@@ -24,7 +24,7 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     @Override
     public User register(User user) {
-        return transactions.inTransaction(() -> {
+        return transactions.singleStatement(() -> {
             if (!users.insertIfAbsent(user)) {
                 throw exists(user.userid());
             }
@@ -39,7 +39,7 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     @Override
     public User replace(User user) {
-        return transactions.inTransaction(() -> {
+        return transactions.singleStatement(() -> {
             if (!users.update(user)) {
                 throw notFound(user.userid());
             }
@@ -49,10 +49,11 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     @Override
     public void remove(UserId userid) {
-        transactions.run(() -> {
+        transactions.singleStatement(() -> {
             if (!users.delete(userid)) {
                 throw notFound(userid);
             }
+            return userid;
         });
     }
 

@@ -96,10 +96,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     public Task schedule(ScheduleTask.Command command) {
         Task task = Task.schedule(TaskId.random(), command.start(), command.title(), command.worker(), command.payload(),
                 command.retries(), clock.instant());
-        transactions.singleStatement(() -> {
-            store.insert(task, List.of(TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null)));
-            return task;
-        });
+        transactions.runSingleStatement(() -> store.insert(task, List.of(TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null))));
         recent.keep(task);
         events.created(task);
         return task;

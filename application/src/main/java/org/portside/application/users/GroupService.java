@@ -67,11 +67,10 @@ public final class GroupService implements CreateGroup, GetGroup, ReplaceGroupMe
 
     @Override
     public void remove(GroupName name) {
-        transactions.singleStatement(() -> {
+        transactions.runSingleStatement(() -> {
             if (!groups.delete(name)) {
                 throw notFound(name);
             }
-            return name;
         });
     }
 

@@ -49,11 +49,10 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     @Override
     public void remove(UserId userid) {
-        transactions.singleStatement(() -> {
+        transactions.runSingleStatement(() -> {
             if (!users.delete(userid)) {
                 throw notFound(userid);
             }
-            return userid;
         });
     }
 

@@ -24,6 +24,14 @@ public interface Transactions {
         return inTransaction(work);
     }
 
+    /** {@link #singleStatement} for work without a result. */
+    default void runSingleStatement(Runnable work) {
+        singleStatement(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

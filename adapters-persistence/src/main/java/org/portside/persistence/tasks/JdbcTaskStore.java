@@ -2,7 +2,11 @@ package org.portside.persistence.tasks;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +16,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +85,38 @@ class JdbcTaskStore implements TaskStore {
     private static final int EVENT_COLUMNS = 5;
 
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final PgTaskWakeups wakeups;
 
-    JdbcTaskStore(JdbcOperations jdbc) {
+    JdbcTaskStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, PgTaskWakeups wakeups) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.wakeups = wakeups;
+    }
+
+    /**
+     * Long polls of the workers of {@code written} tasks now SCHEDULED are woken once the write is
+     * committed: at the end of the transaction there is one (a claim, the sweep, an idempotent
+     * request), at once otherwise (the one statement has committed). Never earlier: a waiter woken
+     * before the commit would find nothing and sleep through it. See V8 for why not the trigger.
+     */
+    private void announceDue(Collection<Task> written) {
+        Set<String> workers = written.stream().filter(t -> t.status() == TaskStatus.SCHEDULED)
+                .map(t -> t.worker().value()).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (workers.isEmpty()) {
+            return;
+        }
+        Optional<? extends TransactionStatus<?>> open = transactions.findTransactionStatus();
+        if (open.isPresent()) {
+            open.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    workers.forEach(wakeups::announce);
+                }
+            });
+        } else {
+            workers.forEach(wakeups::announce);
+        }
     }
 
     @Override
@@ -103,6 +138,7 @@ class JdbcTaskStore implements TaskStore {
             return statement.executeUpdate();
         });
         requireWritten(inserted, events, task);
+        announceDue(List.of(task));
     }
 
     /**
@@ -122,6 +158,7 @@ class JdbcTaskStore implements TaskStore {
             Set<TaskId> ids = chunk.stream().map(Task::id).collect(Collectors.toSet());
             updateChunk(chunk, events.stream().filter(e -> ids.contains(e.task())).toList());
         }
+        announceDue(tasks);
     }
 
     private void updateChunk(List<Task> tasks, List<TaskEvent> events) {
@@ -191,6 +228,9 @@ class JdbcTaskStore implements TaskStore {
             bindEvents(statement, STATE_COLUMNS + 3, events);
             return statement.executeUpdate();
         });
+        if (written > 0) {
+            announceDue(List.of(changed));
+        }
         return written > 0;
     }
 

@@ -30,7 +30,7 @@ public final class InMemoryTaskStore implements TaskStore {
     private final InMemoryTaskHistory history = new InMemoryTaskHistory();
 
     /**
-     * A store that tells {@code wakeups} when a task becomes SCHEDULED (as PostgreSQL's trigger does).
+     * A store that tells {@code wakeups} when a task becomes SCHEDULED (as the PostgreSQL store does once the write is committed).
      * {@code transactions} must be those the service runs with: a {@link #replace} takes their lock.
      */
     public InMemoryTaskStore(InMemoryTransactions transactions, InMemoryTaskWakeups wakeups) {

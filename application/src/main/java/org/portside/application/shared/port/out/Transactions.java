@@ -17,7 +17,7 @@ public interface Transactions {
      * possibly after calls that changed nothing (an insert that found its key taken): the same
      * guarantees and retries as {@link #inTransaction}, and it joins a transaction already open, but
      * an implementation may run it without one of its own. On PostgreSQL that saves the BEGIN and
-     * COMMIT around the statement, a round trip of two per request. Never for a read followed by a
+     * COMMIT around the statement: one of the request's two round trips. Never for a read followed by a
      * write that depends on it: without a transaction nothing holds what was read.
      */
     default <T> T singleStatement(Supplier<T> work) {

@@ -1,6 +1,5 @@
 package org.portside.cache.tasks;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -14,6 +13,6 @@ class RecentTasksFactory {
     @Singleton
     RecentTasks recentTasks(@Value("${portside.tasks.recent.maximum-size:10000}") long maximumSize,
                             @Value("${portside.tasks.recent.ttl:10m}") Duration kept) {
-        return maximumSize == 0 ? RecentTasks.none() : new CaffeineRecentTasks(maximumSize, kept, Ticker.systemTicker());
+        return maximumSize == 0 ? RecentTasks.none() : new LruRecentTasks(maximumSize, kept, System::nanoTime);
     }
 }

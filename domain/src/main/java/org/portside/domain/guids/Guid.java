@@ -1,23 +1,40 @@
 package org.portside.domain.guids;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.portside.domain.shared.Invalid;
 
 /** A GUID: exactly 32 characters of {@code 0-9A-F} (uppercase hex, no dashes). */
 public record Guid(String value) {
 
-    /** The shape as an anchored regular expression, for adapters to publish as is. */
+    /**
+     * The shape as an anchored regular expression, for adapters to publish as is. The constructor checks
+     * the same shape with a loop ({@link #hasShape}; GuidTest holds the two to agreeing on every
+     * character): the regular expression's matcher was 2 % of the CPU a cached {@code GET /guid/{guid}} takes.
+     */
     public static final String PATTERN = "^[0-9A-F]{32}$";
-    private static final Pattern SHAPE = Pattern.compile(PATTERN);
+    private static final int LENGTH = 32;
 
     public Guid {
         if (value == null) {
             throw Invalid.field("guid", "is required");
         }
-        if (!SHAPE.matcher(value).matches()) {
+        if (!hasShape(value)) {
             throw Invalid.field("guid", explain(value));
         }
+    }
+
+    /** Whether {@code value} matches {@link #PATTERN}. */
+    static boolean hasShape(String value) {
+        if (value.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'A' || c > 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The 128 bits of a (random, version 4) UUID as 32 uppercase hex digits. */

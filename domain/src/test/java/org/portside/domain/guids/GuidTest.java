@@ -29,6 +29,23 @@ class GuidTest {
         assertEquals("guid", e.violations().get(0).field());
     }
 
+    /** The published PATTERN and the constructor's check are one rule: they agree on every character at every place, and on every length. */
+    @Test
+    void the_check_is_the_published_pattern() {
+        java.util.regex.Pattern published = java.util.regex.Pattern.compile(Guid.PATTERN);
+        String valid = "9094E4C980C74043A4B586B420E69DDF";
+        for (int at : new int[] {0, 1, 15, 30, 31}) {
+            for (char c = 0; c < 0x250; c++) {
+                String candidate = valid.substring(0, at) + c + valid.substring(at + 1);
+                assertEquals(published.matcher(candidate).matches(), Guid.hasShape(candidate), "'" + c + "' (" + (int) c + ") at " + at);
+            }
+        }
+        for (int length = 0; length <= 40; length++) {
+            String candidate = "A".repeat(length);
+            assertEquals(published.matcher(candidate).matches(), Guid.hasShape(candidate), "length " + length);
+        }
+    }
+
     @Test
     void lowercase_is_named_as_the_problem() {
         Invalid e = assertThrows(Invalid.class, () -> new Guid("9094e4c980c74043a4b586b420e69ddf"));

@@ -9,9 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -102,9 +100,7 @@ final class PgTaskWakeups implements TaskWakeups {
                     continue;
                 }
                 workers.add(first);
-                List<String> more = new ArrayList<>();
-                announced.drainTo(more);
-                workers.addAll(more);
+                announced.drainTo(workers);
                 wakeHere(workers);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -212,13 +208,6 @@ final class PgTaskWakeups implements TaskWakeups {
     @PreDestroy
     void stop() {
         running = false;
-        Connection connection = listening;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
+        closed(listening);
     }
 }

@@ -483,9 +483,9 @@ class Run:
         log(f"{scenario} (auth {'on' if auth else 'off'}), {connections} connections")
         # what autovacuum's analyze does in production (these machines run with it off): statistics for
         # the tables as the scenarios before left them, and with them the end of every plan PostgreSQL
-        # cached while a table was nearly empty. Without it, PUT /groups ran at 4 req/s after the users
-        # scenarios: its users' key-share lock (userid = ANY ($1)) kept the generic plan made during the
-        # warm-up, a sequential scan, now over 380,000 users
+        # cached while a table was nearly empty (before portside planned its member check on every call,
+        # PUT /groups ran at 4 req/s after the users scenarios without it: that check kept the generic plan
+        # made during the warm-up, a sequential scan, then over 380,000 users)
         psql(self.db, "ANALYZE")
         track = any(not e.startswith("2") for e in expect)
         # warm-up rounds until the rate settles and the JIT is quiet: on a slow machine C2 still

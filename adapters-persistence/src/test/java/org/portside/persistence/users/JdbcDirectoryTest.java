@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ class JdbcDirectoryTest extends DirectoryContract {
     Transactions transactions;
     @Inject
     DataSource database;
+    @Inject
+    JdbcOperations jdbc;
 
     UserService users;
     GroupService groups;
@@ -213,9 +216,6 @@ class JdbcDirectoryTest extends DirectoryContract {
         });
         assertEquals(scans[0], scans[1], "sequential scans of users by the member check after the load");
     }
-
-    @Inject
-    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
 
     /** This transaction's sequential scans of {@code users}, so far (counted by the server). */
     private long sequentialScansOfUsers() {

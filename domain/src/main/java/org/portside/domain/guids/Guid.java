@@ -43,10 +43,10 @@ public record Guid(String value) {
     }
 
     private static String explain(String value) {
-        if (value.length() != 32) {
+        if (value.length() != LENGTH) {
             return "must be exactly 32 characters of 0-9 A-F, not " + value.length();
         }
-        if (!value.equals(value.toUpperCase(java.util.Locale.ROOT)) && value.toUpperCase(java.util.Locale.ROOT).matches("[0-9A-F]{32}")) {
+        if (hasShape(value.toUpperCase(java.util.Locale.ROOT))) {
             return "must be uppercase hex (0-9 A-F); lowercase is not accepted";
         }
         return "must be 32 characters of 0-9 A-F only";

@@ -357,8 +357,9 @@ def psql(db, sql):
 
 
 def java_sql(source, constant):
-    """A statement as portside's source spells it (a Java string constant, concatenated literals or a
-    text block), so that pgbench runs the very SQL the service runs, not a copy that could drift."""
+    """A statement as portside's source spells it (a Java string constant: concatenated literals and
+    other constants of the same file, or a text block), so that pgbench runs the very SQL the service
+    runs, not a copy that could drift."""
     with open(os.path.join(PERSISTENCE, source)) as f:
         text = f.read()
     match = re.search(r"static final String " + constant + r"\s*=\s*(.*?);\n", text, re.S)
@@ -366,7 +367,11 @@ def java_sql(source, constant):
         raise SystemExit(f"no SQL constant {constant} in {source}")
     value = match.group(1)
     block = re.search(r'"""\n(.*?)"""', value, re.S)
-    body = block.group(1) if block else "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', value))
+    if block:
+        body = block.group(1)
+    else:
+        body = "".join(literal if literal or not name else java_sql(source, name)
+                       for literal, name in re.findall(r'"((?:[^"\\]|\\.)*)"|\b([A-Z][A-Z_]*)\b', value))
     return " ".join(body.split())
 
 
@@ -663,7 +668,7 @@ class Run:
         self.measure("GET /users/{id}", auth, [("GET", "/users/" + i, None) for i in ids], 16,
                      "pgbench PK SELECT", 0.5,
                      own_sql=f"\\set i random(0, {len(ids) - 1})\n"
-                             + bind(java_sql("users/JdbcUserStore.java", "WITH_GROUPS"), f"'r{run_id}-' || :i") + ";\n")
+                             + bind(java_sql("users/JdbcUserStore.java", "FIND"), f"'r{run_id}-' || :i") + ";\n")
         for g in range(8):
             call("POST", f"/groups/big{run_id}{g}", None, t)
         first, second = json.dumps(ids[:100]), json.dumps(ids[50:])

@@ -2,7 +2,9 @@ package org.portside.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -21,6 +23,7 @@ import org.portside.application.guids.GuidSettings;
 import org.portside.application.guids.RandomGuids;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.application.guids.port.out.GuidStore;
+import org.portside.application.shared.BatchedReads;
 import org.portside.application.shared.IdempotencyService;
 import org.portside.application.shared.port.out.IdempotencyStore;
 import org.portside.application.shared.port.out.Transactions;
@@ -49,8 +52,23 @@ class UseCaseFactory {
     }
 
     @Singleton
-    UserService userService(UserStore users, Transactions transactions) {
-        return new UserService(users, transactions);
+    UserService userService(UserStore users, Transactions transactions,
+                            @Named(WorkPools.DATABASE) ExecutorService databaseWork, BatchedReads.Limits readBatches) {
+        return new UserService(users, transactions, databaseWork, readBatches);
+    }
+
+    /**
+     * Point reads (a user, a GUID the cache missed) that wait for the database together share one
+     * statement: up to PORTSIDE_DATABASE_READ_BATCH keys, PORTSIDE_DATABASE_READ_DRAINS statements at
+     * once, and as many reads waiting as the pool's queue holds (PORTSIDE_DATABASE_WORK_QUEUE).
+     */
+    @Singleton
+    BatchedReads.Limits readBatches(@Property(name = "portside.database.read-batch") @Nullable Integer batch,
+                                    @Property(name = "portside.database.read-drains") @Nullable Integer drains,
+                                    @Value("${portside.database.work-queue:10000}") int queue) {
+        BatchedReads.Limits defaults = BatchedReads.Limits.DEFAULTS;
+        return new BatchedReads.Limits(batch == null ? defaults.maxBatch() : batch,
+                drains == null ? defaults.maxDrains() : drains, queue);
     }
 
     @Singleton
@@ -109,7 +127,8 @@ class UseCaseFactory {
 
     @Singleton
     GuidService guidService(GuidStore store, GuidCache cache, Transactions transactions, Clock clock,
-                            @Named(WorkPools.DATABASE) ExecutorService databaseWork, GuidSettings settings) {
-        return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings);
+                            @Named(WorkPools.DATABASE) ExecutorService databaseWork, GuidSettings settings,
+                            BatchedReads.Limits readBatches) {
+        return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings, readBatches);
     }
 }

@@ -25,7 +25,8 @@ import org.portside.rest.shared.Http;
 /**
  * One concurrency model for the three contexts: database work runs on one pool with as many threads
  * as connections and a bounded queue; what does not fit is refused at once with 503 and Retry-After,
- * instead of piling up in memory, and what was taken is served once the database can.
+ * instead of piling up in memory, and what was taken is served once the database can. Point reads
+ * (a user, a GUID the cache missed) wait for that pool in their own queue, bounded the same way.
  */
 class OverloadTest {
 
@@ -38,6 +39,22 @@ class OverloadTest {
     @ParameterizedTest(name = "authentication {0}")
     @ValueSource(booleans = {false, true})
     void a_full_work_queue_answers_503_with_retry_after_in_every_context_and_the_rest_is_served(boolean authenticated) throws Exception {
+        String unknownGuid = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        // one request per pool task: writes and the reads that are not batched
+        overload(authenticated, new String[] {"DELETE /users/nobody", "GET /groups/nobody",
+                "GET /api/tasks/" + UUID.randomUUID(), "DELETE /guid/" + unknownGuid}, CONNECTIONS + QUEUE);
+    }
+
+    @ParameterizedTest(name = "authentication {0}")
+    @ValueSource(booleans = {false, true})
+    void point_reads_beyond_their_queue_are_refused_at_once_and_the_rest_is_served(boolean authenticated) throws Exception {
+        String unknownGuid = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        // each kind of read may have as many unanswered as the work queue holds; their statements
+        // (at most two of each kind at once) fit in the pool's threads and queue
+        overload(authenticated, new String[] {"GET /users/nobody", "GET /guid/" + unknownGuid}, 2 * QUEUE);
+    }
+
+    private void overload(boolean authenticated, String[] requests, int servable) throws Exception {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.server.port", -1,
                 "datasources.default.maximum-pool-size", CONNECTIONS,
@@ -59,16 +76,14 @@ class OverloadTest {
                     held.add(database.getConnection()); // every connection taken: the pool's threads will wait
                 }
                 List<Future<Http.Response>> answers = new ArrayList<>();
-                String[] paths = {"/users/nobody", "/groups/nobody", "/api/tasks/" + UUID.randomUUID(),
-                        "/guid/" + UUID.randomUUID().toString().replace("-", "").toUpperCase()};
                 for (int i = 0; i < 12; i++) {
-                    String path = paths[i % paths.length];
-                    answers.add(clients.submit(() -> http.sendWithHeaders("GET", path, null, headers)));
+                    String[] request = requests[i % requests.length].split(" ");
+                    answers.add(clients.submit(() -> http.sendWithHeaders(request[0], request[1], null, headers)));
                 }
                 // what does not fit is refused at once; wait for those refusals (nothing can be served
                 // before the connections are released, so a late request still finds the pool full)
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-                while (answers.stream().filter(Future::isDone).count() < 12 - CONNECTIONS - QUEUE && System.nanoTime() < deadline) {
+                while (answers.stream().filter(Future::isDone).count() < 12 - servable && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 held.forEach(OverloadTest::close); // the database is back: what was taken gets served
@@ -86,8 +101,8 @@ class OverloadTest {
                         served++;
                     }
                 }
-                assertEquals(CONNECTIONS + QUEUE, served, "as many as the pool's threads and queue hold are served");
-                assertEquals(12 - CONNECTIONS - QUEUE, refused, "the rest is refused at once");
+                assertEquals(servable, served, "as many as the pool's threads and queue hold are served");
+                assertEquals(12 - servable, refused, "the rest is refused at once");
             } finally {
                 clients.shutdownNow();
                 held.forEach(OverloadTest::close);

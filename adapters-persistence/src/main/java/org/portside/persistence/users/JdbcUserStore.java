@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.portside.application.users.port.out.UserStore;
@@ -31,7 +33,9 @@ class JdbcUserStore implements UserStore {
 
     private static final String WITH_GROUPS = "SELECT u.userid, u.first_name, u.last_name, "
             + "ARRAY(SELECT m.group_name FROM memberships m WHERE m.userid = u.userid ORDER BY m.group_name) AS groups "
-            + "FROM users u WHERE u.userid = ?";
+            + "FROM users u WHERE u.userid";
+    private static final String FIND = WITH_GROUPS + " = ?";
+    private static final String FIND_ALL = WITH_GROUPS + " = ANY (?)";
 
     /**
      * The user, the groups it names that do not exist yet, and its memberships; 0, writing nothing,
@@ -78,17 +82,34 @@ class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> find(UserId userid) {
-        return jdbc.prepareStatement(WITH_GROUPS, statement -> {
+        return jdbc.prepareStatement(FIND, statement -> {
             statement.setString(1, userid.value());
             try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.<User>empty();
-                }
-                String[] groups = (String[]) row.getArray(4).getArray();
-                return Optional.of(User.of(new UserId(row.getString(1)), new PersonName(row.getString(2)),
-                        new PersonName(row.getString(3)), Arrays.stream(groups).map(GroupName::new).toList()));
+                return row.next() ? Optional.of(user(row)) : Optional.<User>empty();
             }
         });
+    }
+
+    /** One statement for all of them: a read that arrived with others shares their round trip. */
+    @Override
+    public Map<UserId, User> findAll(Set<UserId> userids) {
+        return jdbc.prepareStatement(FIND_ALL, statement -> {
+            statement.setArray(1, varchars(statement, userids.stream().map(UserId::value).toArray(String[]::new)));
+            Map<UserId, User> found = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    User user = user(rows);
+                    found.put(user.userid(), user);
+                }
+            }
+            return found;
+        });
+    }
+
+    private static User user(ResultSet row) throws SQLException {
+        String[] groups = (String[]) row.getArray(4).getArray();
+        return User.of(new UserId(row.getString(1)), new PersonName(row.getString(2)),
+                new PersonName(row.getString(3)), Arrays.stream(groups).map(GroupName::new).toList());
     }
 
     /**

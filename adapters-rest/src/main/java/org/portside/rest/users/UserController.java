@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
 import org.portside.application.users.port.in.RemoveUser;
@@ -34,14 +35,18 @@ import org.portside.domain.users.UserId;
 import org.portside.rest.shared.IdempotencyKeys;
 import org.portside.rest.shared.Params;
 import org.portside.rest.shared.Problem;
+import org.portside.rest.shared.Problems;
 import org.portside.rest.shared.ProblemExamples;
 import org.portside.rest.shared.RequestBodies;
 import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.WorkPools;
 
-/** User records. JDBC work is blocking, so requests run off the event loop. */
+/**
+ * User records. JDBC work is blocking, so the writes run off the event loop, on the database pool;
+ * a read only queues its id there (reads that wait together share one statement) and is answered
+ * when its row arrives.
+ */
 @Controller("/users")
-@ExecuteOn(WorkPools.DATABASE)
 @Tag(name = "users")
 final class UserController {
 
@@ -71,11 +76,12 @@ final class UserController {
     @ApiResponse(responseCode = "200", description = "the user", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed userid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "404", description = "no such user", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
-    UserResponse read(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid) {
-        return UserResponse.of(get.get(userid(userid)));
+    CompletionStage<HttpResponse<UserResponse>> read(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid) {
+        return Problems.refusalsAnswered(get.read(userid(userid)).thenApply(user -> HttpResponse.ok(UserResponse.of(user))));
     }
 
     @Post(consumes = MediaType.ALL)
+    @ExecuteOn(WorkPools.DATABASE)
     @Operation(operationId = "registerUser", summary = "Create a user (userid in the body)")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
@@ -96,6 +102,7 @@ final class UserController {
     }
 
     @Post(uri = "/{userid}", consumes = MediaType.ALL)
+    @ExecuteOn(WorkPools.DATABASE)
     @Operation(operationId = "registerUserAt", summary = "Create a user at its URL (a userid in the body must equal the URL's)")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
@@ -115,6 +122,7 @@ final class UserController {
     }
 
     @Put(uri = "/{userid}", consumes = MediaType.ALL)
+    @ExecuteOn(WorkPools.DATABASE)
     @Operation(operationId = "replaceUser", summary = "Replace a user's whole record (omitted groups means none); the userid cannot change")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
@@ -133,6 +141,7 @@ final class UserController {
     }
 
     @Delete(uri = "/{userid}", consumes = MediaType.ALL)
+    @ExecuteOn(WorkPools.DATABASE)
     @Operation(operationId = "removeUser", summary = "Delete a user; it leaves every group")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})

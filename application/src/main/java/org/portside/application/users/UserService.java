@@ -1,5 +1,8 @@
 package org.portside.application.users;
 
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.portside.application.shared.BatchedReads;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
@@ -16,10 +19,18 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     private final UserStore users;
     private final Transactions transactions;
+    private final BatchedReads<UserId, User> reads;
 
+    /** {@link #read} runs on the caller's thread, blocking it. */
     public UserService(UserStore users, Transactions transactions) {
+        this(users, transactions, Runnable::run, BatchedReads.Limits.DEFAULTS);
+    }
+
+    /** {@link #read} runs on {@code blocking}; reads that wait together share one statement. */
+    public UserService(UserStore users, Transactions transactions, Executor blocking, BatchedReads.Limits readBatches) {
         this.users = users;
         this.transactions = transactions;
+        this.reads = new BatchedReads<>(users::findAll, blocking, readBatches);
     }
 
     @Override
@@ -35,6 +46,11 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
     @Override
     public User get(UserId userid) {
         return users.find(userid).orElseThrow(() -> notFound(userid));
+    }
+
+    @Override
+    public CompletionStage<User> read(UserId userid) {
+        return reads.read(userid).thenApply(found -> found.orElseThrow(() -> notFound(userid)));
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,19 @@ public abstract class GuidStoreContract {
         assertTrue(transactions().inTransaction(() -> store().delete(r.guid())));
         assertTrue(store().find(r.guid()).isEmpty());
         assertFalse(transactions().inTransaction(() -> store().delete(r.guid())), "deleting twice finds nothing the second time");
+    }
+
+    @Test
+    void reads_many_at_once_the_stored_ones_expired_or_not_and_leaves_out_the_rest() {
+        GuidRecord live = record(2_000_000_000L, "live");
+        GuidRecord old = record(1_000, "old");
+        GuidRecord unknown = record(2_000_000_000L, "never stored");
+        transactions().run(() -> store().insertIfAbsent(live));
+        transactions().run(() -> store().insertIfAbsent(old));
+        assertEquals(Map.of(live.guid(), live, old.guid(), old),
+                store().findAll(Set.of(live.guid(), old.guid(), unknown.guid())));
+        assertEquals(Map.of(live.guid(), live), store().findAll(Set.of(live.guid())));
+        assertEquals(Map.of(), store().findAll(Set.of(unknown.guid())));
     }
 
     @Test

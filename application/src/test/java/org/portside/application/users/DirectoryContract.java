@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ public abstract class DirectoryContract {
         assertEquals(joe, transactions().inTransaction(() -> users().find(joe.userid())).orElseThrow());
         assertEquals(List.of("admins", "users"), joe.groups().stream().map(GroupName::value).toList());
         assertEquals(List.of("jsmith"), members("admins"));
+    }
+
+    @Test
+    void reads_many_users_at_once_each_with_its_own_groups_and_leaves_out_unknown_ids() {
+        User joe = user("jsmith", "users", "admins");
+        User ann = user("alee");
+        User bob = user("bob", "users");
+        assertTrue(register(joe));
+        assertTrue(register(ann));
+        assertTrue(register(bob));
+        UserId nobody = new UserId("nobody");
+        assertEquals(Map.of(joe.userid(), joe, ann.userid(), ann),
+                transactions().inTransaction(() -> users().findAll(Set.of(joe.userid(), ann.userid(), nobody))));
+        assertEquals(Map.of(bob.userid(), bob), transactions().inTransaction(() -> users().findAll(Set.of(bob.userid()))));
+        assertEquals(Map.of(), transactions().inTransaction(() -> users().findAll(Set.of(nobody))));
     }
 
     @Test

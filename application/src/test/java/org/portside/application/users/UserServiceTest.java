@@ -1,14 +1,19 @@
 package org.portside.application.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portside.application.users.Fixtures.ids;
 import static org.portside.application.users.Fixtures.names;
 import static org.portside.application.users.Fixtures.user;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.portside.application.shared.BatchedReads;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.users.inmemory.InMemoryDirectory;
 import org.portside.domain.shared.Conflict;
@@ -31,6 +36,26 @@ class UserServiceTest {
         User read = users.get(new UserId("jsmith"));
         assertEquals("Joe", read.firstName().value());
         assertEquals(List.of("admins", "users"), names(read.groups()));
+    }
+
+    @Test
+    void a_read_without_blocking_answers_the_user_or_fails_with_not_found() {
+        users.register(user("jsmith", "users", "admins"));
+        assertEquals(users.get(new UserId("jsmith")), users.read(new UserId("jsmith")).toCompletableFuture().join());
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> users.read(new UserId("nobody")).toCompletableFuture().join());
+        assertEquals("user-not-found", ((NotFound) e.getCause()).code());
+    }
+
+    @Test
+    void reads_run_on_the_given_executor() {
+        List<Runnable> handedOver = new ArrayList<>();
+        UserService offThread = new UserService(directory, tx, handedOver::add, BatchedReads.Limits.DEFAULTS);
+        users.register(user("jsmith"));
+        CompletableFuture<User> read = offThread.read(new UserId("jsmith")).toCompletableFuture();
+        assertFalse(read.isDone(), "nothing read on the caller's thread");
+        handedOver.forEach(Runnable::run);
+        assertEquals("jsmith", read.join().userid().value());
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.portside.application.guids.port.out;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.portside.domain.guids.Guid;
 import org.portside.domain.guids.GuidRecord;
 
@@ -10,6 +13,18 @@ public interface GuidStore {
 
     /** The stored record, expired or not. */
     Optional<GuidRecord> find(Guid guid);
+
+    /**
+     * The stored records of those of {@code guids} that are stored, expired or not, read at one
+     * moment. One call for many reads; this default asks {@link #find} for each.
+     */
+    default Map<Guid, GuidRecord> findAll(Set<Guid> guids) {
+        Map<Guid, GuidRecord> found = new HashMap<>();
+        for (Guid guid : guids) {
+            find(guid).ifPresent(record -> found.put(guid, record));
+        }
+        return found;
+    }
 
     /** Like {@link #find}, and keeps the row from changing until the transaction ends. */
     Optional<GuidRecord> findForUpdate(Guid guid);

@@ -1,6 +1,8 @@
 package org.portside.application.users.port.out;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.portside.domain.users.User;
@@ -15,6 +17,18 @@ import org.portside.domain.users.UserId;
 public interface UserStore {
 
     Optional<User> find(UserId userid);
+
+    /**
+     * Those of {@code userids} that exist, each with its groups, read at one moment. One call for
+     * many reads; this default asks {@link #find} for each.
+     */
+    default Map<UserId, User> findAll(Set<UserId> userids) {
+        Map<UserId, User> found = new HashMap<>();
+        for (UserId userid : userids) {
+            find(userid).ifPresent(user -> found.put(userid, user));
+        }
+        return found;
+    }
 
     /** Of the given ids, those that name existing users; they cannot be deleted until the transaction ends. */
     Set<UserId> existing(Collection<UserId> userids);

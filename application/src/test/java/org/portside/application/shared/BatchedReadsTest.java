@@ -140,7 +140,7 @@ class BatchedReadsTest {
                 throw down;
             }
             return squares.apply(keys);
-        }, executor, new BatchedReads.Limits(64, 1, 100));
+        }, executor, new BatchedReads.Limits(64, 1, 2));
         CompletionStage<Optional<Integer>> one = reads.read(1);
         CompletionStage<Optional<Integer>> two = reads.read(2);
         executor.runNext();
@@ -148,8 +148,10 @@ class BatchedReadsTest {
         assertSame(down, failure(two));
         failing[0] = false;
         CompletionStage<Optional<Integer>> three = reads.read(3);
+        CompletionStage<Optional<Integer>> four = reads.read(4);
         executor.runNext();
         assertEquals(Optional.of(9), now(three));
+        assertEquals(Optional.of(16), now(four), "failed reads leave room for as many as before");
     }
 
     @Test
@@ -199,7 +201,7 @@ class BatchedReadsTest {
 
     @Test
     void when_the_executor_refuses_and_no_drain_runs_the_waiting_reads_are_refused() {
-        BatchedReads<Integer, Integer> reads = reads(64, 2, 100);
+        BatchedReads<Integer, Integer> reads = reads(64, 2, 1);
         executor.refusing = true;
         CompletionStage<Optional<Integer>> one = reads.read(1);
         assertTrue(failure(one) instanceof RejectedExecutionException);

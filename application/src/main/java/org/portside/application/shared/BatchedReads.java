@@ -100,9 +100,9 @@ public final class BatchedReads<K, V> {
             }
         } finally {
             drains.decrementAndGet();
-        }
-        if (!queue.isEmpty()) {
-            startDrain(); // queued after this drain's last look
+            if (!queue.isEmpty()) {
+                startDrain(); // queued after this drain's last look, or left behind by an Error
+            }
         }
     }
 

@@ -159,12 +159,16 @@ class BatchedReadsTest {
         StackOverflowError error = new StackOverflowError("deep");
         BatchedReads<Integer, Integer> reads = new BatchedReads<>(keys -> {
             throw error;
-        }, executor, new BatchedReads.Limits(64, 1, 100));
+        }, executor, new BatchedReads.Limits(1, 1, 100));
         CompletionStage<Optional<Integer>> one = reads.read(1);
+        CompletionStage<Optional<Integer>> two = reads.read(2);
         assertSame(error, assertThrows(StackOverflowError.class, executor::runNext));
         assertSame(error, failure(one));
-        reads.read(2);
-        assertEquals(1, executor.started.size(), "the drain's slot was given back");
+        assertEquals(1, executor.started.size(), "the read left behind gets a drain of its own");
+        assertSame(error, assertThrows(StackOverflowError.class, executor::runNext));
+        assertSame(error, failure(two));
+        reads.read(3);
+        assertEquals(1, executor.started.size(), "the drains' slot was given back");
     }
 
     @Test

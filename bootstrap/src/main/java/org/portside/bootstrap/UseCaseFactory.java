@@ -1,9 +1,11 @@
 package org.portside.bootstrap;
 
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -62,13 +64,15 @@ class UseCaseFactory {
      * statement: up to PORTSIDE_DATABASE_READ_BATCH keys, PORTSIDE_DATABASE_READ_DRAINS statements at
      * once, and as many reads waiting as the pool's queue holds (PORTSIDE_DATABASE_WORK_QUEUE).
      */
-    @Singleton
+    @Context // created at start-up: a bad setting stops the start, not the first read
     BatchedReads.Limits readBatches(@Property(name = "portside.database.read-batch") @Nullable Integer batch,
                                     @Property(name = "portside.database.read-drains") @Nullable Integer drains,
                                     @Value("${portside.database.work-queue:10000}") int queue) {
         BatchedReads.Limits defaults = BatchedReads.Limits.DEFAULTS;
-        return new BatchedReads.Limits(batch == null ? defaults.maxBatch() : batch,
-                drains == null ? defaults.maxDrains() : drains, queue);
+        return new BatchedReads.Limits(
+                atLeastOne("PORTSIDE_DATABASE_READ_BATCH", batch == null ? defaults.maxBatch() : batch),
+                atLeastOne("PORTSIDE_DATABASE_READ_DRAINS", drains == null ? defaults.maxDrains() : drains),
+                atLeastOne("PORTSIDE_DATABASE_WORK_QUEUE", queue));
     }
 
     @Singleton
@@ -103,7 +107,7 @@ class UseCaseFactory {
      * use cases by their stages): as many threads as the pool has connections (more could only
      * wait), and a bounded queue so overload is refused with a 503, not hoarded.
      */
-    @Singleton
+    @Context // created at start-up: a bad setting stops the start, not the first request
     @Named(WorkPools.DATABASE)
     @Bean(preDestroy = "shutdown")
     ExecutorService databaseWork(@Value("${datasources.default.maximum-pool-size:8}") int connections,
@@ -114,8 +118,17 @@ class UseCaseFactory {
             t.setDaemon(true);
             return t;
         };
-        return new ThreadPoolExecutor(connections, connections, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(queue), threads, new ThreadPoolExecutor.AbortPolicy());
+        return new ThreadPoolExecutor(atLeastOne("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", connections),
+                connections, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(atLeastOne("PORTSIDE_DATABASE_WORK_QUEUE", queue)),
+                threads, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** A setting that counts something, refused below 1 with its variable's name. */
+    private static int atLeastOne(String variable, int value) {
+        if (value < 1) {
+            throw new ConfigurationException(variable + " must be at least 1, was " + value);
+        }
+        return value;
     }
 
     @Singleton

@@ -25,8 +25,8 @@ import java.util.function.Function;
  * divides the per-statement cost (a thread hand-off, two system calls, a database round trip and
  * the database's own work per statement) by the batch size.
  *
- * <p>Overload is refused, never hoarded: past {@code maxWaiting} reads not answered yet, or when the executor
- * refuses a drain and none is running, a read fails with the executor's
+ * <p>Overload is refused, never hoarded: past {@code maxWaiting} reads not answered yet, or when
+ * the executor refuses a drain and none is running, a read fails with the executor's
  * {@link RejectedExecutionException}, answered 503 like any refused work. A failing
  * {@code readAll} fails every read of its batch with the same exception; the next batch tries anew.
  *
@@ -41,9 +41,7 @@ public final class BatchedReads<K, V> {
 
     private final Function<Set<K>, Map<K, V>> readAll;
     private final Executor executor;
-    private final int maxBatch;
-    private final int maxDrains;
-    private final int maxWaiting;
+    private final Limits limits;
     private final Queue<Read<K, V>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger(); // reads not answered yet
     private final AtomicInteger drains = new AtomicInteger();
@@ -55,17 +53,15 @@ public final class BatchedReads<K, V> {
     public BatchedReads(Function<Set<K>, Map<K, V>> readAll, Executor executor, Limits limits) {
         this.readAll = readAll;
         this.executor = executor;
-        this.maxBatch = limits.maxBatch();
-        this.maxDrains = limits.maxDrains();
-        this.maxWaiting = limits.maxWaiting();
+        this.limits = limits;
     }
 
     /** What is stored under {@code key}, read with whatever other reads are queued with it. */
     public CompletionStage<Optional<V>> read(K key) {
-        if (waiting.incrementAndGet() > maxWaiting) {
+        if (waiting.incrementAndGet() > limits.maxWaiting()) {
             waiting.decrementAndGet();
             return CompletableFuture.failedFuture(
-                    new RejectedExecutionException(maxWaiting + " reads are waiting for the database already"));
+                    new RejectedExecutionException(limits.maxWaiting() + " reads are waiting for the database already"));
         }
         Read<K, V> read = new Read<>(key, new CompletableFuture<>());
         queue.add(read);
@@ -78,7 +74,7 @@ public final class BatchedReads<K, V> {
         int running;
         do {
             running = drains.get();
-            if (running >= maxDrains) {
+            if (running >= limits.maxDrains()) {
                 return;
             }
         } while (!drains.compareAndSet(running, running + 1));
@@ -108,7 +104,7 @@ public final class BatchedReads<K, V> {
 
     private boolean take(List<Read<K, V>> batch) {
         Read<K, V> read;
-        while (batch.size() < maxBatch && (read = queue.poll()) != null) {
+        while (batch.size() < limits.maxBatch() && (read = queue.poll()) != null) {
             batch.add(read);
         }
         return !batch.isEmpty();

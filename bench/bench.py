@@ -658,10 +658,12 @@ class Run:
         self.measure("POST /users with groups", auth, [("POST", "/users",
                      '{"first_name": "Joe", "last_name": "Smith", "userid": "u{run}-{t}-{n}", '
                      '"groups": ["everyone", "team{t}"]}')], 16, "pgbench INSERT", 0.5, expect=("201",),
-                     own_sql="\\set t random(1, 2)\n" + bind(
+                     # the statement stores a batch: one user here (arrays of one), two memberships
+                     own_sql="\\set t random(1, 2)\n\\set r random(1, 1000000000000000)\n" + bind(
                          java_sql("users/JdbcUserStore.java", "INSERT_WITH_GROUPS"),
-                         f"'b{run_id}-' || :client_id || '-' || (random() * 1e15)::bigint", "'Joe'", "'Smith'",
-                         groups, groups) + ";\n")
+                         f"ARRAY['b{run_id}-' || :client_id || '-' || :r]", "ARRAY['Joe']", "ARRAY['Smith']",
+                         f"ARRAY['b{run_id}-' || :client_id || '-' || :r, 'b{run_id}-' || :client_id || '-' || :r]",
+                         groups) + ";\n")
         ids = [f"r{run_id}-{i}" for i in range(150)]
         for i in ids:
             call("POST", "/users", {"first_name": "Ann", "last_name": "Lee", "userid": i, "groups": ["readers"]}, t)

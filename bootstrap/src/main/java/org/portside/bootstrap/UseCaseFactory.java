@@ -25,7 +25,7 @@ import org.portside.application.guids.GuidSettings;
 import org.portside.application.guids.RandomGuids;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.application.guids.port.out.GuidStore;
-import org.portside.application.shared.BatchedReads;
+import org.portside.application.shared.Batches;
 import org.portside.application.shared.IdempotencyService;
 import org.portside.application.shared.port.out.IdempotencyStore;
 import org.portside.application.shared.port.out.Transactions;
@@ -48,6 +48,9 @@ import org.portside.rest.shared.WorkPools;
 @Factory
 class UseCaseFactory {
 
+    static final String READS = "reads";
+    static final String WRITES = "writes";
+
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
@@ -55,8 +58,9 @@ class UseCaseFactory {
 
     @Singleton
     UserService userService(UserStore users, Transactions transactions,
-                            @Named(WorkPools.DATABASE) ExecutorService databaseWork, BatchedReads.Limits readBatches) {
-        return new UserService(users, transactions, databaseWork, readBatches);
+                            @Named(WorkPools.DATABASE) ExecutorService databaseWork,
+                            @Named(READS) Batches.Limits readBatches, @Named(WRITES) Batches.Limits writeBatches) {
+        return new UserService(users, transactions, databaseWork, readBatches, writeBatches);
     }
 
     /**
@@ -65,13 +69,30 @@ class UseCaseFactory {
      * once, and as many reads waiting as the pool's queue holds (PORTSIDE_DATABASE_WORK_QUEUE).
      */
     @Context // created at start-up: a bad setting stops the start, not the first read
-    BatchedReads.Limits readBatches(@Property(name = "portside.database.read-batch") @Nullable Integer batch,
-                                    @Property(name = "portside.database.read-drains") @Nullable Integer drains,
-                                    @Value("${portside.database.work-queue:10000}") int queue) {
-        BatchedReads.Limits defaults = BatchedReads.Limits.DEFAULTS;
-        return new BatchedReads.Limits(
-                atLeastOne("PORTSIDE_DATABASE_READ_BATCH", batch == null ? defaults.maxBatch() : batch),
-                atLeastOne("PORTSIDE_DATABASE_READ_DRAINS", drains == null ? defaults.maxDrains() : drains),
+    @Named(READS)
+    Batches.Limits readBatches(@Property(name = "portside.database.read-batch") @Nullable Integer batch,
+                               @Property(name = "portside.database.read-drains") @Nullable Integer drains,
+                               @Value("${portside.database.work-queue:10000}") int queue) {
+        return batches("READ", batch, drains, queue);
+    }
+
+    /**
+     * Registrations of users that wait for the database together share one statement and one commit:
+     * up to PORTSIDE_DATABASE_WRITE_BATCH users, PORTSIDE_DATABASE_WRITE_DRAINS statements at once.
+     */
+    @Context
+    @Named(WRITES)
+    Batches.Limits writeBatches(@Property(name = "portside.database.write-batch") @Nullable Integer batch,
+                                @Property(name = "portside.database.write-drains") @Nullable Integer drains,
+                                @Value("${portside.database.work-queue:10000}") int queue) {
+        return batches("WRITE", batch, drains, queue);
+    }
+
+    private static Batches.Limits batches(String kind, Integer batch, Integer drains, int queue) {
+        Batches.Limits defaults = Batches.Limits.DEFAULTS;
+        return new Batches.Limits(
+                atLeastOne("PORTSIDE_DATABASE_" + kind + "_BATCH", batch == null ? defaults.maxBatch() : batch),
+                atLeastOne("PORTSIDE_DATABASE_" + kind + "_DRAINS", drains == null ? defaults.maxDrains() : drains),
                 atLeastOne("PORTSIDE_DATABASE_WORK_QUEUE", queue));
     }
 
@@ -141,7 +162,7 @@ class UseCaseFactory {
     @Singleton
     GuidService guidService(GuidStore store, GuidCache cache, Transactions transactions, Clock clock,
                             @Named(WorkPools.DATABASE) ExecutorService databaseWork, GuidSettings settings,
-                            BatchedReads.Limits readBatches) {
+                            @Named(READS) Batches.Limits readBatches) {
         return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings, readBatches);
     }
 }

@@ -16,6 +16,8 @@ class DatabaseWorkSettingsTest {
     @CsvSource({
             "portside.database.read-batch, PORTSIDE_DATABASE_READ_BATCH",
             "portside.database.read-drains, PORTSIDE_DATABASE_READ_DRAINS",
+            "portside.database.write-batch, PORTSIDE_DATABASE_WRITE_BATCH",
+            "portside.database.write-drains, PORTSIDE_DATABASE_WRITE_DRAINS",
             "portside.database.work-queue, PORTSIDE_DATABASE_WORK_QUEUE"})
     void a_count_below_one_is_refused_at_start_up(String property, String variable) {
         RuntimeException refused = assertThrows(RuntimeException.class, () -> {

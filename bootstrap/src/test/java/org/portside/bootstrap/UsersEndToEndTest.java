@@ -41,6 +41,33 @@ class UsersEndToEndTest extends UsersApiContract {
         assertEquals(2, ((List<?>) http.get("/users/" + u).object().get("groups")).size());
     }
 
+    /**
+     * Creations that arrive together are stored by one statement (a batch): each is still answered for
+     * itself, and what is stored is what the 201 said.
+     */
+    @Test
+    void two_hundred_parallel_creations_of_100_userids_give_each_one_201_the_stored_record_and_one_409() throws Exception {
+        List<Callable<Response>> attempts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String u = id("batch" + (i / 2)); // the two creations of a userid are sent together
+            String group = id("side" + (i % 2));
+            attempts.add(() -> http.post("/users", user(u, group, id("all"))));
+        }
+        Map<String, List<Response>> byUser = new HashMap<>();
+        for (Response r : runAll(attempts)) {
+            String userid = r.status() == 201 ? (String) r.object().get("userid")
+                    : ((String) r.object().get("detail")).replaceAll(".*userid '([^']*)'.*", "$1");
+            byUser.computeIfAbsent(userid, k -> new ArrayList<>()).add(r);
+        }
+        assertEquals(100, byUser.size());
+        for (Map.Entry<String, List<Response>> answers : byUser.entrySet()) {
+            List<Integer> statuses = answers.getValue().stream().map(Response::status).sorted().toList();
+            assertEquals(List.of(201, 409), statuses, answers.getKey());
+            Response created = answers.getValue().stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
+            assertEquals(created.object(), http.get("/users/" + answers.getKey()).object(), "stored as answered");
+        }
+    }
+
     @Test
     void parallel_member_replacements_leave_user_and_group_views_consistent() throws Exception {
         String g = id("busy");

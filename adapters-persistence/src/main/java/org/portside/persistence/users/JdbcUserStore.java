@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,23 +40,29 @@ class JdbcUserStore implements UserStore {
     private static final String FIND_ALL = WITH_GROUPS + " = ANY (?)";
 
     /**
-     * The user, the groups it names that do not exist yet, and its memberships; 0, writing nothing,
-     * if the userid is taken. Groups are inserted in name order, so concurrent creators take the same
-     * key locks in the same order; an existing group is not locked at all (the membership's foreign
-     * key takes a key-share lock, which does not conflict with another).
+     * Users, the groups they name that do not exist yet, and their memberships; the userids stored
+     * (none of a user whose userid is taken, writing nothing for it). Each array holds one element a
+     * user: userids, first names, last names; then one a membership: its userid and its group. Users
+     * and groups are inserted in key order, so concurrent writers take the same key locks in the same
+     * order; an existing group is not locked at all (the membership's foreign key takes a key-share
+     * lock, which does not conflict with another).
      */
     private static final String INSERT_WITH_GROUPS = """
-            WITH new_user AS (
-                INSERT INTO users (userid, first_name, last_name) VALUES (?, ?, ?)
+            WITH new_users AS (
+                INSERT INTO users (userid, first_name, last_name)
+                SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS text[]), CAST(? AS text[])) AS u (userid, f, l)
+                ORDER BY userid
                 ON CONFLICT DO NOTHING RETURNING userid),
+            wanted AS (
+                SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[])) AS w (userid, group_name)),
             new_groups AS (
-                INSERT INTO groups (name) SELECT g FROM unnest(CAST(? AS varchar[])) g
-                WHERE EXISTS (SELECT FROM new_user) ORDER BY g
+                INSERT INTO groups (name) SELECT DISTINCT w.group_name FROM wanted w JOIN new_users n USING (userid)
+                ORDER BY 1
                 ON CONFLICT DO NOTHING),
             joined AS (
                 INSERT INTO memberships (group_name, userid)
-                SELECT g, u.userid FROM new_user u, unnest(CAST(? AS varchar[])) g)
-            SELECT count(*) FROM new_user""";
+                SELECT w.group_name, w.userid FROM wanted w JOIN new_users n USING (userid))
+            SELECT userid FROM new_users""";
 
     /** Names and memberships of an existing user, and the groups it names; 0 if there is no such user. */
     private static final String UPDATE_WITH_GROUPS = """
@@ -141,15 +149,34 @@ class JdbcUserStore implements UserStore {
 
     @Override
     public boolean insertIfAbsent(User user) {
+        return !insertAllIfAbsent(List.of(user)).isEmpty();
+    }
+
+    /** One statement for all of them: registrations that arrived together share its round trip and commit. */
+    @Override
+    public Set<UserId> insertAllIfAbsent(List<User> users) {
         return jdbc.prepareStatement(INSERT_WITH_GROUPS, statement -> {
-            String[] groups = groupNames(user);
-            statement.setString(1, user.userid().value());
-            statement.setString(2, user.firstName().value());
-            statement.setString(3, user.lastName().value());
-            statement.setArray(4, varchars(statement, groups));
-            statement.setArray(5, varchars(statement, groups));
-            return count(statement);
-        }) > 0;
+            List<String> members = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
+            for (User user : users) {
+                for (String group : groupNames(user)) {
+                    members.add(user.userid().value());
+                    groups.add(group);
+                }
+            }
+            statement.setArray(1, varchars(statement, users.stream().map(u -> u.userid().value()).toArray(String[]::new)));
+            statement.setArray(2, texts(statement, users.stream().map(u -> u.firstName().value()).toArray(String[]::new)));
+            statement.setArray(3, texts(statement, users.stream().map(u -> u.lastName().value()).toArray(String[]::new)));
+            statement.setArray(4, varchars(statement, members.toArray(String[]::new)));
+            statement.setArray(5, varchars(statement, groups.toArray(String[]::new)));
+            Set<UserId> stored = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(new UserId(rows.getString(1)));
+                }
+            }
+            return stored;
+        });
     }
 
     @Override
@@ -176,6 +203,10 @@ class JdbcUserStore implements UserStore {
 
     private static String[] groupNames(User user) {
         return user.groups().stream().map(GroupName::value).sorted().toArray(String[]::new);
+    }
+
+    private static java.sql.Array texts(PreparedStatement statement, String[] values) throws SQLException {
+        return statement.getConnection().createArrayOf("text", values);
     }
 
     static java.sql.Array varchars(PreparedStatement statement, String[] values) throws SQLException {

@@ -23,8 +23,11 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
 import org.portside.application.users.port.in.RemoveUser;
@@ -42,9 +45,10 @@ import org.portside.rest.shared.Scopes;
 import org.portside.rest.shared.WorkPools;
 
 /**
- * User records. JDBC work is blocking, so the writes run off the event loop, on the database pool;
- * a read only queues its id there (reads that wait together share one statement) and is answered
- * when its row arrives.
+ * User records. JDBC work is blocking, so replacements and deletions run off the event loop, on the
+ * database pool; a read or a registration only queues its work there (reads that wait together share
+ * one statement, and so do registrations) and is answered when the statement returns. A registration
+ * with an Idempotency-Key runs on the pool, with its key, in a transaction of its own.
  */
 @Controller("/users")
 @Tag(name = "users")
@@ -56,9 +60,12 @@ final class UserController {
     private final RemoveUser remove;
     private final RequestBodies bodies;
     private final IdempotencyKeys keys;
+    private final Executor databaseWork;
 
-    UserController(RegisterUser register, GetUser get, ReplaceUser replace, RemoveUser remove, RequestBodies bodies, IdempotencyKeys keys) {
+    UserController(RegisterUser register, GetUser get, ReplaceUser replace, RemoveUser remove, RequestBodies bodies, IdempotencyKeys keys,
+                   @Named(WorkPools.DATABASE) Executor databaseWork) {
         this.keys = keys;
+        this.databaseWork = databaseWork;
         this.register = register;
         this.get = get;
         this.replace = replace;
@@ -81,7 +88,6 @@ final class UserController {
     }
 
     @Post(consumes = MediaType.ALL)
-    @ExecuteOn(WorkPools.DATABASE)
     @Operation(operationId = "registerUser", summary = "Create a user (userid in the body)")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
@@ -95,14 +101,20 @@ final class UserController {
     @ApiResponse(responseCode = "400", description = "invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "409", description = "the userid is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
     @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
-    HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
-                           @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
-        return keys.once(request, "POST /users", idempotencyKey, body,
-                () -> created(register.register(bodies.read(body, "registerUser", UserInput.class).value().toUser())));
+    @SuppressWarnings({"unchecked", "rawtypes"}) // HttpResponse<UserResponse> or, replayed, HttpResponse<String>
+    CompletionStage<HttpResponse<?>> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                                            @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            User user = bodies.read(body, "registerUser", UserInput.class).value().toUser();
+            return (CompletionStage) Problems.refusalsAnswered(register.submit(user).thenApply(UserController::created));
+        }
+        IdempotencyKeys.key(idempotencyKey); // a malformed key is a 400 before any work
+        CompletionStage answered = CompletableFuture.supplyAsync(() -> keys.once(request, "POST /users", idempotencyKey, body,
+                () -> created(register.register(bodies.read(body, "registerUser", UserInput.class).value().toUser()))), databaseWork);
+        return (CompletionStage) Problems.refusalsAnswered(answered);
     }
 
     @Post(uri = "/{userid}", consumes = MediaType.ALL)
-    @ExecuteOn(WorkPools.DATABASE)
     @Operation(operationId = "registerUserAt", summary = "Create a user at its URL (a userid in the body must equal the URL's)")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @SecurityRequirement(name = Scopes.BEARER, scopes = {Scopes.USERS_WRITE, Scopes.ADMIN})
@@ -115,10 +127,11 @@ final class UserController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "400", description = "malformed userid, invalid body, or body/URL userid mismatch", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S400)))
     @ApiResponse(responseCode = "409", description = "the userid is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S409)))
-    HttpResponse<UserResponse> createAt(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid,
-                                        @Body @Nullable @Parameter(hidden = true) String body) {
+    CompletionStage<HttpResponse<UserResponse>> createAt(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid,
+                                                         @Body @Nullable @Parameter(hidden = true) String body) {
         UserId id = userid(userid);
-        return created(register.register(bodies.read(body, "registerUserAt", UserInput.AtUrl.class).value().toUser(id)));
+        User user = bodies.read(body, "registerUserAt", UserInput.AtUrl.class).value().toUser(id);
+        return Problems.refusalsAnswered(register.submit(user).thenApply(UserController::created));
     }
 
     @Put(uri = "/{userid}", consumes = MediaType.ALL)

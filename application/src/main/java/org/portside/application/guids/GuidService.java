@@ -16,7 +16,7 @@ import org.portside.application.guids.port.in.UpsertGuid;
 import org.portside.application.guids.port.out.GuidCache;
 import org.portside.application.guids.port.out.GuidGenerator;
 import org.portside.application.guids.port.out.GuidStore;
-import org.portside.application.shared.BatchedReads;
+import org.portside.application.shared.Batches;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.domain.guids.Expiry;
 import org.portside.domain.guids.Guid;
@@ -28,7 +28,7 @@ import org.portside.domain.shared.NotFound;
 /**
  * The GUID registry, asynchronous end to end: store work (blocking) runs on the given executor,
  * cache work is non-blocking, and the caller's thread only composes stages. Reads go cache first,
- * then the store (misses that arrive together share one statement, see {@link BatchedReads}), then
+ * then the store (misses that arrive together share one statement, see {@link Batches}), then
  * fill the cache; writes go to the store first, then evict the cache entry, so a read after a write
  * never sees the old value. An expired GUID counts as absent everywhere.
  */
@@ -41,16 +41,16 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
     private final Clock clock;
     private final Executor blocking;
     private final GuidSettings settings;
-    private final BatchedReads<Guid, GuidRecord> lookups;
+    private final Batches<Guid, Optional<GuidRecord>> lookups;
 
-    /** With {@link BatchedReads.Limits#DEFAULTS} for the reads that miss the cache. */
+    /** With {@link Batches.Limits#DEFAULTS} for the reads that miss the cache. */
     public GuidService(GuidStore store, GuidCache cache, GuidGenerator ids, Transactions transactions, Clock clock,
                        Executor blocking, GuidSettings settings) {
-        this(store, cache, ids, transactions, clock, blocking, settings, BatchedReads.Limits.DEFAULTS);
+        this(store, cache, ids, transactions, clock, blocking, settings, Batches.Limits.DEFAULTS);
     }
 
     public GuidService(GuidStore store, GuidCache cache, GuidGenerator ids, Transactions transactions, Clock clock,
-                       Executor blocking, GuidSettings settings, BatchedReads.Limits readBatches) {
+                       Executor blocking, GuidSettings settings, Batches.Limits readBatches) {
         this.store = store;
         this.cache = cache;
         this.ids = ids;
@@ -58,7 +58,7 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
         this.clock = clock;
         this.blocking = blocking;
         this.settings = settings;
-        this.lookups = new BatchedReads<>(store::findAll, blocking, readBatches);
+        this.lookups = Batches.reads(store::findAll, blocking, readBatches);
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
             if (hit.isPresent() && !hit.get().isExpiredAt(clock.instant())) {
                 return CompletableFuture.completedFuture(hit.get());
             }
-            return lookups.read(guid).thenApply(found -> {
+            return lookups.submit(guid).thenApply(found -> {
                 GuidRecord record = live(found).orElseThrow(() -> notFound(guid));
                 remember(record);
                 return record;

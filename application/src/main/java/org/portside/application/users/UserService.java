@@ -1,8 +1,14 @@
 package org.portside.application.users;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.portside.application.shared.BatchedReads;
+import org.portside.application.shared.Batches;
+import org.portside.application.shared.port.out.StoreUnavailable;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
@@ -19,18 +25,24 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     private final UserStore users;
     private final Transactions transactions;
-    private final BatchedReads<UserId, User> reads;
+    private final Batches<UserId, Optional<User>> reads;
+    private final Batches<User, User> registrations;
 
-    /** {@link #read} runs on the caller's thread, blocking it. */
+    /** {@link #read} and {@link #submit} run on the caller's thread, blocking it. */
     public UserService(UserStore users, Transactions transactions) {
-        this(users, transactions, Runnable::run, BatchedReads.Limits.DEFAULTS);
+        this(users, transactions, Runnable::run, Batches.Limits.DEFAULTS, Batches.Limits.DEFAULTS);
     }
 
-    /** {@link #read} runs on {@code blocking}; reads that wait together share one statement. */
-    public UserService(UserStore users, Transactions transactions, Executor blocking, BatchedReads.Limits readBatches) {
+    /**
+     * {@link #read} and {@link #submit} run on {@code blocking}; reads that wait together share one
+     * statement, and so do registrations.
+     */
+    public UserService(UserStore users, Transactions transactions, Executor blocking, Batches.Limits readBatches,
+                       Batches.Limits writeBatches) {
         this.users = users;
         this.transactions = transactions;
-        this.reads = new BatchedReads<>(users::findAll, blocking, readBatches);
+        this.reads = Batches.reads(users::findAll, blocking, readBatches);
+        this.registrations = new Batches<>(this::registerAll, blocking, writeBatches);
     }
 
     @Override
@@ -44,13 +56,59 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
     }
 
     @Override
+    public CompletionStage<User> submit(User user) {
+        return registrations.submit(user);
+    }
+
+    /**
+     * A batch of registrations in one statement and one commit. A userid submitted twice in a batch is
+     * stored at most once, for the first; the others are told it is taken (true either way, once the
+     * statement commits). When the statement fails for any reason but an outage, each registration
+     * is tried again on its own, so a user that cannot be stored fails its own request, not its
+     * batch-mates'.
+     */
+    private void registerAll(List<Batches.Job<User, User>> batch) {
+        Map<UserId, Batches.Job<User, User>> firsts = new LinkedHashMap<>();
+        for (Batches.Job<User, User> job : batch) {
+            firsts.putIfAbsent(job.command().userid(), job);
+        }
+        Set<UserId> stored;
+        try {
+            stored = transactions.singleStatement(
+                    () -> users.insertAllIfAbsent(firsts.values().stream().map(Batches.Job::command).toList()));
+        } catch (StoreUnavailable outage) {
+            throw outage;
+        } catch (RuntimeException failed) {
+            if (batch.size() == 1) {
+                throw failed;
+            }
+            for (Batches.Job<User, User> job : batch) {
+                try {
+                    job.answer(register(job.command()));
+                } catch (RuntimeException own) {
+                    job.fail(own);
+                }
+            }
+            return;
+        }
+        for (Batches.Job<User, User> job : batch) {
+            UserId userid = job.command().userid();
+            if (firsts.get(userid) == job && stored.contains(userid)) {
+                job.answer(job.command());
+            } else {
+                job.fail(exists(userid));
+            }
+        }
+    }
+
+    @Override
     public User get(UserId userid) {
         return users.find(userid).orElseThrow(() -> notFound(userid));
     }
 
     @Override
     public CompletionStage<User> read(UserId userid) {
-        return reads.read(userid).thenApply(found -> found.orElseThrow(() -> notFound(userid)));
+        return reads.submit(userid).thenApply(found -> found.orElseThrow(() -> notFound(userid)));
     }
 
     @Override

@@ -77,6 +77,26 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    void stores_many_users_at_once_each_with_its_own_groups_and_leaves_out_taken_userids() {
+        assertTrue(register(user("taken", "old")));
+        User joe = user("jsmith", "users", "admins");
+        User ann = user("alee");
+        User bob = user("bob", "users", "new");
+        Set<UserId> stored = transactions().inTransaction(
+                () -> users().insertAllIfAbsent(List.of(joe, user("taken", "admins", "ghost"), ann, bob)));
+        assertEquals(Set.of(joe.userid(), ann.userid(), bob.userid()), stored);
+        assertEquals(Map.of(joe.userid(), joe, ann.userid(), ann, bob.userid(), bob, new UserId("taken"), user("taken", "old")),
+                transactions().inTransaction(() -> users().findAll(Set.of(joe.userid(), ann.userid(), bob.userid(), new UserId("taken")))),
+                "each with its own groups; the taken one unchanged");
+        assertEquals(List.of("bob", "jsmith"), members("users"));
+        assertEquals(List.of("jsmith"), members("admins"), "not joined by the taken userid's registration");
+        assertTrue(transactions().inTransaction(() -> groups().find(new GroupName("ghost"))).isEmpty(),
+                "a group named only by a refused registration is not created");
+        assertEquals(List.of("bob"), members("new"));
+        assertEquals(Set.of(), transactions().inTransaction(() -> users().insertAllIfAbsent(List.of(user("taken")))));
+    }
+
+    @Test
     void a_taken_userid_or_group_name_is_refused_and_nothing_changes() {
         assertTrue(register(user("jsmith", "admins")));
         assertFalse(register(user("jsmith", "others")), "the userid is taken");

@@ -2,6 +2,8 @@ package org.portside.application.users.port.out;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,22 @@ public interface UserStore {
      * @return false, storing nothing, if the userid is taken (also by a concurrent insert)
      */
     boolean insertIfAbsent(User user);
+
+    /**
+     * {@link #insertIfAbsent} for each of {@code users} (distinct userids), all at one moment. One call
+     * for many registrations; this default asks {@link #insertIfAbsent} for each.
+     *
+     * @return the userids stored (the others were taken)
+     */
+    default Set<UserId> insertAllIfAbsent(List<User> users) {
+        Set<UserId> stored = new HashSet<>();
+        for (User user : users) {
+            if (insertIfAbsent(user)) {
+                stored.add(user.userid());
+            }
+        }
+        return stored;
+    }
 
     /**
      * Replaces names and memberships of a user, creating the groups it lists that do not exist yet.

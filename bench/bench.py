@@ -823,8 +823,9 @@ class Run:
                       "statement (taken from portside's source, run by pgbench), plus one Redis GET where a request "
                       "asks Redis, each measured right after the scenario at its connection count: "
                       "1 / (1/trivial + 1/statement [+ 1/GET]). Its ratio to the reference is "
-                      "the highest the ratio above can be here with one statement per request (the two reads "
-                      "can pass it: reads that wait together share a statement); the last column is how much of "
+                      "the highest the ratio above can be here with one statement per request (all three "
+                      "can pass it: reads that wait together share a statement, and so do user creations, "
+                      "whose statement runs here with one user); the last column is how much of "
                       "that bound portside reaches.", "",
                       "| scenario | auth | rate | trivial endpoint | its statement in pgbench | Redis GET | bound "
                       "| bound's ratio | of the bound |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"]

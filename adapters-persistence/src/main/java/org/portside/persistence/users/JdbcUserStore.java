@@ -165,8 +165,8 @@ class JdbcUserStore implements UserStore {
                 }
             }
             statement.setArray(1, varchars(statement, users.stream().map(u -> u.userid().value()).toArray(String[]::new)));
-            statement.setArray(2, texts(statement, users.stream().map(u -> u.firstName().value()).toArray(String[]::new)));
-            statement.setArray(3, texts(statement, users.stream().map(u -> u.lastName().value()).toArray(String[]::new)));
+            statement.setArray(2, varchars(statement, users.stream().map(u -> u.firstName().value()).toArray(String[]::new)));
+            statement.setArray(3, varchars(statement, users.stream().map(u -> u.lastName().value()).toArray(String[]::new)));
             statement.setArray(4, varchars(statement, members.toArray(String[]::new)));
             statement.setArray(5, varchars(statement, groups.toArray(String[]::new)));
             Set<UserId> stored = new HashSet<>();
@@ -203,10 +203,6 @@ class JdbcUserStore implements UserStore {
 
     private static String[] groupNames(User user) {
         return user.groups().stream().map(GroupName::value).sorted().toArray(String[]::new);
-    }
-
-    private static java.sql.Array texts(PreparedStatement statement, String[] values) throws SQLException {
-        return statement.getConnection().createArrayOf("text", values);
     }
 
     static java.sql.Array varchars(PreparedStatement statement, String[] values) throws SQLException {

@@ -105,12 +105,11 @@ final class UserController {
     CompletionStage<HttpResponse<?>> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
                                             @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
         if (idempotencyKey == null) {
-            User user = bodies.read(body, "registerUser", UserInput.class).value().toUser();
-            return (CompletionStage) Problems.refusalsAnswered(register.submit(user).thenApply(UserController::created));
+            return (CompletionStage) Problems.refusalsAnswered(register.submit(registration(body)).thenApply(UserController::created));
         }
         IdempotencyKeys.key(idempotencyKey); // a malformed key is a 400 before any work
         CompletionStage answered = CompletableFuture.supplyAsync(() -> keys.once(request, "POST /users", idempotencyKey, body,
-                () -> created(register.register(bodies.read(body, "registerUser", UserInput.class).value().toUser()))), databaseWork);
+                () -> created(register.register(registration(body)))), databaseWork);
         return (CompletionStage) Problems.refusalsAnswered(answered);
     }
 
@@ -167,6 +166,10 @@ final class UserController {
     HttpResponse<Void> delete(@PathVariable @Parameter(schema = @Schema(pattern = Identifier.PATTERN), example = "jsmith") String userid) {
         remove.remove(userid(userid));
         return HttpResponse.noContent();
+    }
+
+    private User registration(String body) {
+        return bodies.read(body, "registerUser", UserInput.class).value().toUser();
     }
 
     private static UserId userid(String raw) {

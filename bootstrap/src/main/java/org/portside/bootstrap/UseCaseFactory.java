@@ -77,8 +77,9 @@ class UseCaseFactory {
     }
 
     /**
-     * Registrations of users that wait for the database together share one statement and one commit:
-     * up to PORTSIDE_DATABASE_WRITE_BATCH users, PORTSIDE_DATABASE_WRITE_DRAINS statements at once.
+     * Registrations of users that wait for the database together share one statement and one commit,
+     * and so do workers' reports (heartbeat, complete, fail): up to PORTSIDE_DATABASE_WRITE_BATCH of
+     * them, PORTSIDE_DATABASE_WRITE_DRAINS statements at once (each for users and for reports).
      */
     @Context
     @Named(WRITES)
@@ -118,9 +119,10 @@ class UseCaseFactory {
 
     @Singleton
     TaskService taskService(TaskStore store, TaskHistory history, Transactions transactions, Clock clock,
-                            RecentTasks recent) {
+                            RecentTasks recent, @Named(WorkPools.DATABASE) ExecutorService databaseWork,
+                            @Named(WRITES) Batches.Limits writeBatches) {
         return new TaskService(store, history, new LoggingTaskEvents(), transactions, clock,
-                () -> ThreadLocalRandom.current().nextDouble(), recent);
+                () -> ThreadLocalRandom.current().nextDouble(), recent, databaseWork, writeBatches);
     }
 
     /**

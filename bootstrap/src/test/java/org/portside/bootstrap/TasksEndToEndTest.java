@@ -69,6 +69,47 @@ class TasksEndToEndTest extends TasksApiContract {
     }
 
     /**
+     * Reports that reach the service together are written together (one statement); each is still
+     * answered for itself. Every task is completed twice at once with its lease: one 200 carrying
+     * what is stored, one 409, and one "completed" event.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void two_hundred_parallel_completions_of_100_tasks_give_each_one_200_the_stored_task_and_one_409() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            assertEquals(201, http.post("/api/tasks", "{\"start\":\"" + at(1) + "\",\"worker\":\"" + worker + "\"}").status());
+        }
+        clock.advance(Duration.ofSeconds(60));
+        List<Object> claimed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            claimed.addAll(http.post("/api/tasks/claim", "{\"worker\":\"" + worker + "\",\"limit\":10}").list());
+        }
+        assertEquals(100, claimed.size());
+        List<Callable<Response>> reports = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Map<String, Object> task = (Map<String, Object>) claimed.get(i / 2); // the two of a task are sent together
+            String body = "{\"lease\":\"" + token(task) + "\"}";
+            reports.add(() -> step((String) task.get("id"), "complete", body));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Response>> answers = pool.invokeAll(reports);
+            for (int i = 0; i < 200; i += 2) {
+                String id = (String) ((Map<String, Object>) claimed.get(i / 2)).get("id");
+                List<Response> pair = List.of(answers.get(i).get(), answers.get(i + 1).get());
+                assertEquals(List.of(200, 409), pair.stream().map(Response::status).sorted().toList(), id);
+                Response done = pair.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+                assertEquals("SUCCEEDED", done.object().get("status"));
+                assertEquals(done.object(), http.get("/api/tasks/" + id).object(), "stored as answered");
+                assertEquals(1L, http.get("/api/tasks/" + id + "/events").list().stream()
+                        .filter(e -> "completed".equals(((Map<String, Object>) e).get("type"))).count(), id);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * The crash test: 8 workers over 2,000 due tasks; on its first attempt a third of them is dropped
      * by a worker that "crashes" (never heartbeats or completes). Once those leases expire the tasks
      * are handed out again and finished; the crashed workers, coming back, are refused.

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,17 +164,7 @@ class JdbcTaskStore implements TaskStore {
 
     private void updateChunk(List<Task> tasks, List<TaskEvent> events) {
         long[] counts = jdbc.prepareStatement(updateMany(tasks.size(), events.size()), statement -> {
-            int at = 1;
-            for (Task task : tasks) {
-                statement.setObject(at, UUID.fromString(task.id().value()));
-                bindState(statement, task, at + 1);
-                at += STATE_COLUMNS + 1;
-            }
-            for (TaskEvent event : events) {
-                statement.setObject(at, UUID.fromString(event.task().value()));
-                bindEvents(statement, at + 1, List.of(event));
-                at += EVENT_COLUMNS + 1;
-            }
+            bindMany(statement, tasks, events);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return new long[] {row.getLong(1), row.getLong(2)};
@@ -182,6 +173,21 @@ class JdbcTaskStore implements TaskStore {
         if (counts[0] != tasks.size() || counts[1] != events.size()) {
             throw new IllegalStateException("of " + tasks.size() + " tasks " + counts[0] + " were written, with "
                     + counts[1] + " of " + events.size() + " events: a task vanished inside its own transaction");
+        }
+    }
+
+    /** Each task's id and state, then each event's task and columns: the parameters of {@link #writeMany}. */
+    private static void bindMany(PreparedStatement statement, List<Task> tasks, List<TaskEvent> events) throws SQLException {
+        int at = 1;
+        for (Task task : tasks) {
+            statement.setObject(at, UUID.fromString(task.id().value()));
+            bindState(statement, task, at + 1);
+            at += STATE_COLUMNS + 1;
+        }
+        for (TaskEvent event : events) {
+            statement.setObject(at, UUID.fromString(event.task().value()));
+            bindEvents(statement, at + 1, List.of(event));
+            at += EVENT_COLUMNS + 1;
         }
     }
 
@@ -195,13 +201,30 @@ class JdbcTaskStore implements TaskStore {
 
     /** The statement of {@link #update}: its parameters are each task's id and state, then each event's task and columns. */
     private static String updateMany(int tasks, int events) {
+        return writeMany(tasks, events, false)
+                + (events == 0 ? " SELECT (SELECT count(*) FROM written), 0"
+                        : " SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM appended)");
+    }
+
+    /**
+     * The statement of {@link #replaceAll}: {@link #updateMany}'s, but each row written only if it is
+     * still the version its change was made from, and answering the ids written.
+     */
+    private static String replaceMany(int tasks, int events) {
+        return writeMany(tasks, events, true) + " SELECT id FROM written";
+    }
+
+    /** The CTEs that write the tasks' rows ({@code written}) and the events of those written ({@code appended}). */
+    private static String writeMany(int tasks, int events, boolean compareAndSet) {
         StringBuilder sql = new StringBuilder("WITH v (id, " + STATE + ") AS (VALUES ");
         for (int i = 0; i < tasks; i++) {
             sql.append(i > 0 ? ", " : "").append(STATE_ROW);
         }
-        sql.append("), written AS (UPDATE tasks SET (" + STATE + ") = (" + STATE_FROM_V + ") FROM v WHERE tasks.id = v.id RETURNING tasks.id)");
+        sql.append("), written AS (UPDATE tasks SET (" + STATE + ") = (" + STATE_FROM_V + ") FROM v WHERE tasks.id = v.id")
+                .append(compareAndSet ? " AND tasks.version = v.version - 1" : "")
+                .append(" RETURNING tasks.id)");
         if (events == 0) {
-            return sql.append(" SELECT (SELECT count(*) FROM written), 0").toString();
+            return sql.toString();
         }
         sql.append(", e (n, task_id, at, type, worker, attempt, detail) AS (VALUES ");
         for (int i = 1; i <= events; i++) {
@@ -210,7 +233,7 @@ class JdbcTaskStore implements TaskStore {
         }
         return sql.append("), appended AS (INSERT INTO task_events (task_id, at, type, worker, attempt, detail) ")
                 .append("SELECT e.task_id, e.at, e.type, e.worker, e.attempt, e.detail FROM e JOIN written ON written.id = e.task_id ")
-                .append("ORDER BY e.n RETURNING 1) SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM appended)")
+                .append("ORDER BY e.n RETURNING 1)")
                 .toString();
     }
 
@@ -232,6 +255,45 @@ class JdbcTaskStore implements TaskStore {
             announceDue(List.of(changed));
         }
         return written > 0;
+    }
+
+    /**
+     * One statement for all of them (workers' reports that waited for the database together), each row
+     * a compare-and-set as in {@link #replace}, its events appended only if it was written; one commit.
+     */
+    @Override
+    public Set<TaskId> replaceAll(List<Replacement> replacements) {
+        if (replacements.size() == 1) {
+            Replacement only = replacements.get(0);
+            return replace(only.changed(), only.events()) ? Set.of(only.changed().id()) : Set.of();
+        }
+        Map<TaskId, Task> written = new LinkedHashMap<>();
+        for (int from = 0; from < replacements.size(); from += UPDATE_CHUNK) {
+            List<Replacement> chunk = replacements.subList(from, Math.min(replacements.size(), from + UPDATE_CHUNK));
+            List<Task> tasks = chunk.stream().map(Replacement::changed).toList();
+            if (tasks.stream().map(Task::id).distinct().count() != tasks.size()) {
+                throw new IllegalArgumentException("a task twice in one replaceAll: only one of two changes of a version can win");
+            }
+            List<TaskEvent> events = chunk.stream().flatMap(r -> r.events().stream()).toList();
+            requireOwnEvents(tasks.stream().map(Task::id).collect(Collectors.toSet()), events);
+            Set<UUID> ids = jdbc.prepareStatement(replaceMany(tasks.size(), events.size()), statement -> {
+                bindMany(statement, tasks, events);
+                Set<UUID> found = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return found;
+            });
+            for (Task task : tasks) {
+                if (ids.contains(UUID.fromString(task.id().value()))) {
+                    written.put(task.id(), task);
+                }
+            }
+        }
+        announceDue(written.values());
+        return written.keySet();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.portside.persistence.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,8 +28,10 @@ import org.portside.application.tasks.TaskStoreContract;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ScheduleTask;
+import org.portside.application.tasks.port.out.TaskStore;
 import org.portside.domain.tasks.Payload;
 import org.portside.domain.tasks.Task;
+import org.portside.domain.tasks.TaskEvent;
 import org.portside.domain.tasks.TaskId;
 import org.portside.domain.tasks.TaskStatus;
 import org.portside.domain.tasks.Title;
@@ -75,6 +78,24 @@ class JdbcTaskStoreTest extends TaskStoreContract {
         assertEquals(Set.of("n", "nested", "s", "t"), read.payload().values().keySet());
         assertEquals("{\"a\": [1, {\"b\": null}]}", read.payload().get("nested").orElseThrow());
         assertEquals(Payload.EMPTY, tasks.get(schedule("w1", 60, Payload.EMPTY).id()).payload());
+    }
+
+    @Test
+    void replacing_many_appends_in_order_the_events_of_the_tasks_written_and_none_of_the_others() {
+        Task a1 = stored("w1", 60, TaskStatus.SCHEDULED);
+        Task b1 = stored("w1", 70, TaskStatus.SCHEDULED);
+        Task a2 = Task.restore(a1.id(), NOW.plusSeconds(120), Optional.empty(), new Worker("w2"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        Task b3 = Task.restore(b1.id(), NOW.plusSeconds(130), Optional.empty(), new Worker("w2"), TaskStatus.SCHEDULED, Payload.EMPTY, 3);
+        List<TaskEvent> ofA = List.of(TaskEvent.of(a2, TaskEvent.Type.CHANGED, NOW, "first"),
+                TaskEvent.of(a2, TaskEvent.Type.CHANGED, NOW, "second"));
+        assertEquals(Set.of(a1.id()), store.replaceAll(List.of(new TaskStore.Replacement(a2, ofA),
+                new TaskStore.Replacement(b3, List.of(TaskEvent.of(b3, TaskEvent.Type.CHANGED, NOW, "lost"))))));
+        assertEquals(List.of("first", "second"), history.of(a1.id()).stream().map(e -> e.detail().orElseThrow()).toList());
+        assertEquals(List.of(), history.of(b1.id()), "a replacement not written leaves no event");
+        Task stranger = Task.restore(TaskId.random(), NOW, Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        assertThrows(IllegalArgumentException.class, () -> store.replaceAll(List.of(new TaskStore.Replacement(a2, List.of()),
+                new TaskStore.Replacement(b3, List.of(TaskEvent.of(stranger, TaskEvent.Type.CHANGED, NOW, "not theirs"))))),
+                "an event belongs to a task replaced with it");
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.inject.Named;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.FindTasks;
@@ -70,13 +73,14 @@ import org.portside.rest.shared.WorkPools;
 
 /**
  * The task scheduler at {@code /api/tasks} ({@link TaskAlias} serves the same routes at the
- * specification's singular {@code /api/task}). Every route runs on the database work pool (JDBC), which answers 503 when its queue is full.
+ * specification's singular {@code /api/task}). Every route that reads or writes runs on the database work pool
+ * (JDBC), which answers 503 when its queue is full, but a lease holder's reports (heartbeat, complete, fail):
+ * those read their body on the event loop and are written with the reports waiting with them (see {@link #report}).
  * When several errors apply, the first of 404, 400, 412, 409 answers: what a request says is read
  * in {@link #readFor}, which reports a bad request only once the task is known to exist; the use
  * cases then check the version (412) before the state (409).
  */
 @Controller(TaskController.CANONICAL)
-@ExecuteOn(WorkPools.DATABASE)
 @Tag(name = "tasks", description = "The task scheduler. Every route is also served at the singular /api/task (the specification's "
         + "examples use it); Location always names /api/tasks.")
 final class TaskController {
@@ -92,16 +96,20 @@ final class TaskController {
     private final TaskJson json;
     private final int defaultLeaseSeconds;
     private final IdempotencyKeys keys;
+    private final Executor databaseWork;
 
     TaskController(TaskUseCases tasks, RequestBodies bodies, TaskJson json, IdempotencyKeys keys,
-                   @Value("${portside.tasks.lease-seconds:" + Lease.DEFAULT_SECONDS + "}") int defaultLeaseSeconds) {
+                   @Value("${portside.tasks.lease-seconds:" + Lease.DEFAULT_SECONDS + "}") int defaultLeaseSeconds,
+                   @Named(WorkPools.DATABASE) Executor databaseWork) {
         this.tasks = tasks;
         this.bodies = bodies;
         this.json = json;
         this.keys = keys;
+        this.databaseWork = databaseWork;
         this.defaultLeaseSeconds = (int) Lease.duration(defaultLeaseSeconds).getSeconds(); // a bad setting fails the start
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Get
     @Operation(operationId = "findTasks", summary = "List tasks by start, then id; filters combine; paged with a keyset cursor (Link: rel=\"next\")")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -134,6 +142,7 @@ final class TaskController {
         return response;
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "scheduleTask", summary = "Schedule a task (SCHEDULED); its start must be in the future")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -172,6 +181,7 @@ final class TaskController {
         return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + "/" + task.id())), task);
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Get("/{id}")
     @Operation(operationId = "getTask", summary = "Read a task")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -187,6 +197,7 @@ final class TaskController {
         return ok(tasks.get().get(taskId(id)));
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Get("/stats")
     @Operation(operationId = "taskStats", summary = "Counts by status and by worker, the oldest due start, and expired leases")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -200,6 +211,7 @@ final class TaskController {
         return TaskStatsResponse.of(tasks.stats().stats());
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Get("/{id}/events")
     @Operation(operationId = "listTaskEvents", summary = "A task's history, oldest first; kept after the task is deleted, until pruned")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -214,6 +226,7 @@ final class TaskController {
         return tasks.history().history(taskId(id)).stream().map(TaskEventResponse::of).toList();
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Patch(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "changeTask", summary = "Change any of start, title, worker and status")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -238,6 +251,7 @@ final class TaskController {
         return ok(tasks.patch().patch(taskId, change.value(), change.version()));
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Delete(uri = "/{id}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTask", summary = "Delete a task (not while RUNNING)")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -259,6 +273,7 @@ final class TaskController {
         return HttpResponse.noContent();
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Patch(uri = "/{id}/payload", consumes = MediaType.ALL)
     @Operation(operationId = "mergeTaskPayload", summary = "Add or replace first-level payload keys; the other keys are kept")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -287,6 +302,7 @@ final class TaskController {
         return ok(tasks.mergePayload().mergePayload(taskId, patch.value(), patch.version()));
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Delete(uri = "/{id}/payload/{key}", consumes = MediaType.ALL)
     @Operation(operationId = "removeTaskPayloadKey", summary = "Remove one first-level payload key")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -307,6 +323,7 @@ final class TaskController {
         return ok(tasks.removePayloadKey().removePayloadKey(taskId, key, request.version()));
     }
 
+    @ExecuteOn(WorkPools.DATABASE)
     @Post(uri = "/claim", consumes = MediaType.ALL)
     @Operation(operationId = "claimDueTasks", summary = "Hand out a worker's due tasks, earliest first, now RUNNING; never one task twice")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -349,13 +366,12 @@ final class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     @ApiResponse(responseCode = "409", description = LEASE_LOST, content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.LEASE_LOST)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
-    HttpResponse<TaskResponse> heartbeat(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
-                                         @Body @Nullable @Parameter(hidden = true) String body,
-                                         @Nullable @Parameter(hidden = true) Authentication caller) {
-        TaskId taskId = taskId(id);
-        TaskInput.Heartbeat beat = readFor(taskId, null, () -> bodies.read(body, "heartbeatTask", TaskInput.Heartbeat.class).value()).value();
-        actsForTaskOf(caller, taskId);
-        return ok(tasks.run().heartbeat(taskId, new LeaseToken(beat.lease()), beat.leaseSeconds().orElse(defaultLeaseSeconds)));
+    CompletionStage<HttpResponse<TaskResponse>> heartbeat(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                                          @Body @Nullable @Parameter(hidden = true) String body,
+                                                          @Nullable @Parameter(hidden = true) Authentication caller) {
+        return report(id, caller, () -> bodies.read(body, "heartbeatTask", TaskInput.Heartbeat.class).value(),
+                (taskId, beat) -> tasks.run().submitHeartbeat(taskId, new LeaseToken(beat.lease()),
+                        beat.leaseSeconds().orElse(defaultLeaseSeconds)));
     }
 
     @Post(uri = "/{id}/complete", consumes = MediaType.ALL)
@@ -372,13 +388,11 @@ final class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     @ApiResponse(responseCode = "409", description = LEASE_LOST, content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.LEASE_LOST)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
-    HttpResponse<TaskResponse> complete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
-                                        @Body @Nullable @Parameter(hidden = true) String body,
-                                        @Nullable @Parameter(hidden = true) Authentication caller) {
-        TaskId taskId = taskId(id);
-        TaskInput.Completion done = readFor(taskId, null, () -> bodies.read(body, "completeTask", TaskInput.Completion.class).value()).value();
-        actsForTaskOf(caller, taskId);
-        return ok(tasks.run().complete(taskId, new LeaseToken(done.lease())));
+    CompletionStage<HttpResponse<TaskResponse>> complete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                                         @Body @Nullable @Parameter(hidden = true) String body,
+                                                         @Nullable @Parameter(hidden = true) Authentication caller) {
+        return report(id, caller, () -> bodies.read(body, "completeTask", TaskInput.Completion.class).value(),
+                (taskId, done) -> tasks.run().submitComplete(taskId, new LeaseToken(done.lease())));
     }
 
     @Post(uri = "/{id}/fail", consumes = MediaType.ALL)
@@ -395,16 +409,47 @@ final class TaskController {
     @ApiResponse(responseCode = "404", description = "no such task", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.S404)))
     @ApiResponse(responseCode = "409", description = LEASE_LOST, content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.LEASE_LOST)))
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
-    HttpResponse<TaskResponse> fail(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
-                                    @Body @Nullable @Parameter(hidden = true) String body,
-                                    @Nullable @Parameter(hidden = true) Authentication caller) {
+    CompletionStage<HttpResponse<TaskResponse>> fail(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                                     @Body @Nullable @Parameter(hidden = true) String body,
+                                                     @Nullable @Parameter(hidden = true) Authentication caller) {
+        return report(id, caller, () -> {
+            TaskInput.Failed failed = bodies.read(body, "failTask", TaskInput.Failed.class).value();
+            BodyFields fields = new BodyFields();
+            Optional<Failure> error = Optional.ofNullable(failed.error()).map(e -> fields.at("/error", () -> new Failure(e)));
+            fields.finish();
+            return new FailReport(failed, error);
+        }, (taskId, report) -> tasks.run().submitFail(taskId, new LeaseToken(report.body().lease()), report.error(),
+                report.body().retry().orElse(true)));
+    }
+
+    private record FailReport(TaskInput.Failed body, Optional<Failure> error) {
+    }
+
+    /**
+     * A lease holder's report, without blocking the event loop: the body is read here and the use
+     * case's non-blocking form does the rest (reports that wait for the database together share one
+     * statement). Only what needs the task read first goes to the database pool before it: a bad body
+     * (answered 404 if the task is unknown, see {@link #readFor}) and a worker-bound token (see
+     * {@link #actsForTaskOf}).
+     */
+    private <T> CompletionStage<HttpResponse<TaskResponse>> report(String id, Authentication caller, Supplier<T> read,
+                                                                    BiFunction<TaskId, T, CompletionStage<Task>> submit) {
         TaskId taskId = taskId(id);
-        TaskInput.Failed failed = readFor(taskId, null, () -> bodies.read(body, "failTask", TaskInput.Failed.class).value()).value();
-        BodyFields fields = new BodyFields();
-        Optional<Failure> error = Optional.ofNullable(failed.error()).map(e -> fields.at("/error", () -> new Failure(e)));
-        fields.finish();
-        actsForTaskOf(caller, taskId);
-        return ok(tasks.run().fail(taskId, new LeaseToken(failed.lease()), error, failed.retry().orElse(true)));
+        CompletionStage<T> input;
+        try {
+            T parsed = read.get();
+            input = caller != null && Scopes.onlyWorker(caller).isPresent()
+                    ? CompletableFuture.supplyAsync(() -> {
+                        actsForTaskOf(caller, taskId);
+                        return parsed;
+                    }, databaseWork)
+                    : CompletableFuture.completedFuture(parsed);
+        } catch (BadRequest bad) {
+            input = CompletableFuture.supplyAsync(() -> this.<T>readFor(taskId, null, () -> {
+                throw bad;
+            }).value(), databaseWork);
+        }
+        return input.thenCompose(parsed -> submit.apply(taskId, parsed)).thenApply(this::ok);
     }
 
     /** A worker-bound token may only report on its own worker's tasks (see {@link #actsFor}). */

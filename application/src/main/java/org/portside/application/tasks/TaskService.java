@@ -4,14 +4,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.portside.application.shared.Batches;
+import org.portside.application.shared.port.out.StoreUnavailable;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.ExpireLeases;
@@ -60,6 +69,8 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     private final Clock clock;
     private final DoubleSupplier jitter;
     private final RecentTasks recent;
+    private final Executor blocking;
+    private final Batches<TaskStore.Replacement, Boolean> replacements;
     /** The stats read in progress, if one is (see {@link #stats}). */
     private final AtomicReference<CompletableFuture<Stats>> statsRead = new AtomicReference<>();
 
@@ -72,6 +83,16 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
      */
     public TaskService(TaskStore store, TaskHistory history, TaskEvents events, Transactions transactions, Clock clock,
                        DoubleSupplier jitter, RecentTasks recent) {
+        this(store, history, events, transactions, clock, jitter, recent, Runnable::run, Batches.Limits.DEFAULTS);
+    }
+
+    /**
+     * @param blocking      where the {@code submit…} reports run; the writes of those that wait for the
+     *                      database together share one statement and one commit
+     * @param reportBatches how many reports a statement writes at most, how many such statements run at once
+     */
+    public TaskService(TaskStore store, TaskHistory history, TaskEvents events, Transactions transactions, Clock clock,
+                       DoubleSupplier jitter, RecentTasks recent, Executor blocking, Batches.Limits reportBatches) {
         this.store = store;
         this.history = history;
         this.events = events;
@@ -79,6 +100,8 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         this.clock = clock;
         this.jitter = jitter;
         this.recent = recent;
+        this.blocking = blocking;
+        this.replacements = new Batches<>(this::replaceAll, blocking, reportBatches);
     }
 
     /** Without hints: every change reads its task first. */
@@ -189,25 +212,49 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     @Override
     public Task heartbeat(TaskId id, LeaseToken lease, int leaseSeconds) {
         Duration duration = Lease.duration(leaseSeconds);
-        return change(id, (task, now) -> task.heartbeat(lease, now, duration), (before, after, now) -> List.of(
-                TaskEvent.of(after, TaskEvent.Type.HEARTBEAT, now, "lease until " + after.lease().orElseThrow().expires())));
+        return change(id, (task, now) -> task.heartbeat(lease, now, duration), HEARTBEAT);
+    }
+
+    @Override
+    public CompletionStage<Task> submitHeartbeat(TaskId id, LeaseToken lease, int leaseSeconds) {
+        Duration duration = Lease.duration(leaseSeconds);
+        return submitChange(id, (task, now) -> task.heartbeat(lease, now, duration), HEARTBEAT);
     }
 
     @Override
     public Task complete(TaskId id, LeaseToken lease) {
-        return change(id, (task, now) -> task.complete(lease, now),
-                (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.COMPLETED, now, null)));
+        return change(id, (task, now) -> task.complete(lease, now), COMPLETED);
+    }
+
+    @Override
+    public CompletionStage<Task> submitComplete(TaskId id, LeaseToken lease) {
+        return submitChange(id, (task, now) -> task.complete(lease, now), COMPLETED);
     }
 
     @Override
     public Task fail(TaskId id, LeaseToken lease, Optional<Failure> error, boolean retry) {
         double uniform = jitter.getAsDouble();
-        return change(id, (task, now) -> task.fail(lease, now, error, retry, uniform), (before, after, now) -> {
+        return change(id, (task, now) -> task.fail(lease, now, error, retry, uniform), failed(error));
+    }
+
+    @Override
+    public CompletionStage<Task> submitFail(TaskId id, LeaseToken lease, Optional<Failure> error, boolean retry) {
+        double uniform = jitter.getAsDouble();
+        return submitChange(id, (task, now) -> task.fail(lease, now, error, retry, uniform), failed(error));
+    }
+
+    private static final Recorded HEARTBEAT = (before, after, now) -> List.of(
+            TaskEvent.of(after, TaskEvent.Type.HEARTBEAT, now, "lease until " + after.lease().orElseThrow().expires()));
+
+    private static final Recorded COMPLETED = (before, after, now) -> List.of(TaskEvent.of(after, TaskEvent.Type.COMPLETED, now, null));
+
+    private static Recorded failed(Optional<Failure> error) {
+        return (before, after, now) -> {
             TaskEvent failed = TaskEvent.of(after, TaskEvent.Type.FAILED, now, error.map(Failure::value).orElse(null));
             return after.status() == TaskStatus.SCHEDULED
                     ? List.of(failed, TaskEvent.of(after, TaskEvent.Type.RETRY_SCHEDULED, now, "due at " + after.start()))
                     : List.of(failed);
-        });
+        };
     }
 
     /**
@@ -353,8 +400,80 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
             if (written.isPresent()) {
                 return written.get();
             }
-            recent.forget(id);
         }
+        return changeRead(id, change, recorded);
+    }
+
+    /**
+     * {@link #change}, non-blocking. From a hint, the compare-and-set is queued, and those that wait
+     * for the database together are written by one statement and one commit ({@link #replaceAll});
+     * when it loses (or there is no hint, or the change refuses the hint), the task is read and
+     * changed on {@code blocking} as {@link #change} does.
+     */
+    private CompletionStage<Task> submitChange(TaskId id, BiFunction<Task, Instant, Task> change, Recorded recorded) {
+        Optional<Task> hint = recent.get(id);
+        if (hint.isPresent()) {
+            Task before = hint.get();
+            Instant now = clock.instant();
+            Optional<Task> changed = changedFrom(before, change, now);
+            if (changed.isPresent()) {
+                Task after = changed.get();
+                return replacements.submit(new TaskStore.Replacement(after, recorded.events(before, after, now)))
+                        .thenCompose(won -> won ? CompletableFuture.completedFuture(written(before, after))
+                                : onBlocking(() -> changeRead(id, change, recorded)));
+            }
+        }
+        return onBlocking(() -> change(id, change, recorded));
+    }
+
+    private CompletableFuture<Task> onBlocking(Supplier<Task> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, blocking);
+        } catch (RejectedExecutionException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+    }
+
+    /**
+     * A batch of compare-and-sets in one statement. Of two changes of one task in a batch only the
+     * first goes in (both were made from one version: at most one could win); the other is told it
+     * lost, and reads the task again. When the statement fails for anything but an outage, each is
+     * tried on its own, so a change that cannot be written fails its own report only.
+     */
+    private void replaceAll(List<Batches.Job<TaskStore.Replacement, Boolean>> batch) {
+        Map<TaskId, Batches.Job<TaskStore.Replacement, Boolean>> firsts = new LinkedHashMap<>();
+        for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
+            firsts.putIfAbsent(job.command().changed().id(), job);
+        }
+        Set<TaskId> written;
+        try {
+            written = store.replaceAll(firsts.values().stream().map(Batches.Job::command).toList());
+        } catch (StoreUnavailable outage) {
+            throw outage;
+        } catch (RuntimeException failed) {
+            if (batch.size() == 1) {
+                throw failed;
+            }
+            for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
+                TaskStore.Replacement replacement = job.command();
+                try {
+                    job.answer(firsts.get(replacement.changed().id()) == job
+                            && store.replace(replacement.changed(), replacement.events()));
+                } catch (RuntimeException own) {
+                    job.fail(own);
+                }
+            }
+            return;
+        }
+        for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
+            TaskId id = job.command().changed().id();
+            job.answer(firsts.get(id) == job && written.contains(id));
+        }
+    }
+
+    /** The task read from the store and changed, until a compare-and-set wins (or the change refuses). */
+    private Task changeRead(TaskId id, BiFunction<Task, Instant, Task> change, Recorded recorded) {
+        recent.forget(id);
         while (true) {
             Task task = store.find(id).orElseThrow(() -> notFound(id));
             Instant now = clock.instant();
@@ -377,18 +496,29 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
      */
     private Optional<Task> fromHint(Task hint, BiFunction<Task, Instant, Task> change, Recorded recorded) {
         Instant now = clock.instant();
+        Optional<Task> changed = changedFrom(hint, change, now);
+        if (changed.isEmpty() || !store.replace(changed.get(), recorded.events(hint, changed.get(), now))) {
+            return Optional.empty();
+        }
+        return Optional.of(written(hint, changed.get()));
+    }
+
+    /** The change made to {@code hint}, if it makes one (a refusal proves nothing about a hint). */
+    private static Optional<Task> changedFrom(Task hint, BiFunction<Task, Instant, Task> change, Instant now) {
         Task changed;
         try {
             changed = change.apply(hint, now);
         } catch (DomainException refused) {
             return Optional.empty();
         }
-        if (changed == hint || !store.replace(changed, recorded.events(hint, changed, now))) {
-            return Optional.empty();
-        }
-        recent.keep(changed);
-        events.changed(hint, changed);
-        return Optional.of(changed);
+        return changed == hint ? Optional.empty() : Optional.of(changed);
+    }
+
+    /** What follows a written change: the hint kept, the change told. */
+    private Task written(Task before, Task after) {
+        recent.keep(after);
+        events.changed(before, after);
+        return after;
     }
 
     private static NotFound notFound(TaskId id) {

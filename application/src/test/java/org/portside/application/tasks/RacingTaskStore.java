@@ -1,8 +1,10 @@
 package org.portside.application.tasks;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ReadTaskStats;
@@ -34,6 +36,20 @@ final class RacingTaskStore implements TaskStore {
     /** Runs {@code change} just before the next replace (once; a replace it makes itself is not held up). */
     void beforeNextReplace(Runnable change) {
         before = change;
+    }
+
+    /** The ids of each {@link #replaceAll} call, in order. */
+    final List<List<TaskId>> replaceAlls = new ArrayList<>();
+    /** Thrown by the next {@link #replaceAll} calls instead of writing, while set. */
+    RuntimeException replaceAllFailure;
+
+    @Override
+    public Set<TaskId> replaceAll(List<Replacement> replacements) {
+        replaceAlls.add(replacements.stream().map(r -> r.changed().id()).toList());
+        if (replaceAllFailure != null) {
+            throw replaceAllFailure;
+        }
+        return TaskStore.super.replaceAll(replacements); // each by this.replace: held up and counted as any
     }
 
     @Override

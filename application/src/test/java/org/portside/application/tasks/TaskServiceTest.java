@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.portside.application.shared.Batches;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.application.tasks.inmemory.InMemoryTaskHistory;
@@ -18,6 +21,7 @@ import org.portside.application.tasks.inmemory.InMemoryTaskStore;
 import org.portside.application.tasks.inmemory.RecordingTaskEvents;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.application.tasks.port.in.ScheduleTask;
+import org.portside.application.shared.port.out.StoreUnavailable;
 import org.portside.domain.shared.Conflict;
 import org.portside.domain.shared.Invalid;
 import org.portside.domain.shared.NotFound;
@@ -500,5 +504,115 @@ class TaskServiceTest {
         assertEquals(patched, recent.get(t.id()).orElseThrow(), "after a change");
         hinted.remove(t.id(), Optional.empty());
         assertTrue(recent.get(t.id()).isEmpty(), "gone with the task");
+    }
+
+    /**
+     * The non-blocking reports of a service whose drains run when the test says (the executor only
+     * collects them), so that reports can wait together; hints kept as {@link #hinted} keeps them.
+     */
+    final List<Runnable> drains = new ArrayList<>();
+    final KeptRecentTasks batchedRecent = new KeptRecentTasks();
+    final RacingTaskStore batchedStore = new RacingTaskStore(store);
+    final TaskService batched = new TaskService(batchedStore, history, events, transactions, clock, () -> uniform,
+            batchedRecent, drains::add, Batches.Limits.DEFAULTS);
+
+    /** Runs what was queued, and what that queued (a report that lost goes on to a read), until nothing is left. */
+    void runDrains() {
+        while (!drains.isEmpty()) {
+            List<Runnable> now = List.copyOf(drains);
+            drains.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    static Throwable failure(CompletionStage<?> stage) {
+        return assertThrows(CompletionException.class, () -> stage.toCompletableFuture().join()).getCause();
+    }
+
+    List<Task> claimedHere(int count) {
+        for (int i = 0; i < count; i++) {
+            schedule("w1", 10 + i);
+        }
+        clock.advance(Duration.ofSeconds(20));
+        List<Task> claimed = batched.claim(new Worker("w1"), count, 60);
+        assertEquals(count, claimed.size());
+        return claimed;
+    }
+
+    @Test
+    void reports_that_wait_together_are_written_by_one_store_call_and_each_is_answered_for_itself() {
+        List<Task> runs = claimedHere(3);
+        CompletionStage<Task> first = batched.submitComplete(runs.get(0).id(), token(runs.get(0)));
+        CompletionStage<Task> second = batched.submitFail(runs.get(1).id(), token(runs.get(1)), Optional.of(new Failure("boom")), true);
+        CompletionStage<Task> wrongToken = batched.submitComplete(runs.get(2).id(), token(runs.get(0)));
+        assertTrue(drains.size() >= 1);
+        runDrains();
+        assertEquals(List.of(List.of(runs.get(0).id(), runs.get(1).id())), batchedStore.replaceAlls,
+                "the two reports the hints accepted, in one call; the refused one went to a read");
+        assertEquals(TaskStatus.SUCCEEDED, first.toCompletableFuture().join().status());
+        assertEquals(TaskStatus.SCHEDULED, second.toCompletableFuture().join().status(), "failed, retried after its back-off");
+        assertEquals("lease-lost", ((Conflict) failure(wrongToken)).code());
+        assertEquals(first.toCompletableFuture().join(), tasks.get(runs.get(0).id()), "what was answered is what was stored");
+        assertEquals(second.toCompletableFuture().join(), tasks.get(runs.get(1).id()));
+        assertEquals(TaskStatus.RUNNING, tasks.get(runs.get(2).id()).status());
+        assertEquals(List.of("created@0", "claimed@1", "completed@1"), historyOf(runs.get(0).id()));
+        assertEquals(List.of("created@0", "claimed@1", "failed@1", "retry_scheduled@1"), historyOf(runs.get(1).id()));
+        assertEquals(List.of("created@0", "claimed@1"), historyOf(runs.get(2).id()));
+        assertEquals(1, batchedStore.finds, "only the refused report read its task");
+    }
+
+    @Test
+    void of_two_reports_on_one_task_in_a_batch_only_the_first_is_written_the_other_reads_it_again() {
+        Task run = claimedHere(1).get(0);
+        CompletionStage<Task> done = batched.submitComplete(run.id(), token(run));
+        CompletionStage<Task> beat = batched.submitHeartbeat(run.id(), token(run), 120);
+        runDrains();
+        assertEquals(List.of(List.of(run.id())), batchedStore.replaceAlls, "both were made from one version: one goes in");
+        assertEquals(TaskStatus.SUCCEEDED, done.toCompletableFuture().join().status());
+        assertEquals("lease-lost", ((Conflict) failure(beat)).code(), "read again: the task is done, its lease gone");
+        assertEquals(List.of("created@0", "claimed@1", "completed@1"), historyOf(run.id()));
+    }
+
+    @Test
+    void a_batch_that_fails_is_written_again_one_by_one_and_an_outage_fails_it_at_once() {
+        List<Task> runs = claimedHere(4);
+        batchedStore.replaceAllFailure = new IllegalStateException("one of them could not be written");
+        CompletionStage<Task> a = batched.submitComplete(runs.get(0).id(), token(runs.get(0)));
+        CompletionStage<Task> b = batched.submitComplete(runs.get(1).id(), token(runs.get(1)));
+        runDrains();
+        assertEquals(TaskStatus.SUCCEEDED, a.toCompletableFuture().join().status(), "written on its own");
+        assertEquals(TaskStatus.SUCCEEDED, b.toCompletableFuture().join().status());
+        assertEquals(TaskStatus.SUCCEEDED, tasks.get(runs.get(1).id()).status());
+
+        batchedStore.replaceAllFailure = new StoreUnavailable("the database is down", new RuntimeException());
+        CompletionStage<Task> c = batched.submitComplete(runs.get(2).id(), token(runs.get(2)));
+        CompletionStage<Task> d = batched.submitComplete(runs.get(3).id(), token(runs.get(3)));
+        int replaces = batchedStore.replaces;
+        runDrains();
+        assertTrue(failure(c) instanceof StoreUnavailable);
+        assertTrue(failure(d) instanceof StoreUnavailable);
+        assertEquals(replaces, batchedStore.replaces, "not tried one by one against a database that is down");
+        assertEquals(TaskStatus.RUNNING, tasks.get(runs.get(2).id()).status());
+    }
+
+    @Test
+    void a_report_whose_write_lost_reads_its_task_and_is_worked_out_on_what_it_finds() {
+        List<Task> runs = claimedHere(2);
+        Task byHand = runs.get(0);
+        batchedStore.beforeNextReplace(() -> tasks.patch(byHand.id(), status(TaskStatus.FAILED), Optional.empty()));
+        CompletionStage<Task> late = batched.submitComplete(byHand.id(), token(byHand));
+        runDrains();
+        assertEquals(List.of(List.of(byHand.id())), batchedStore.replaceAlls, "the hint accepted the report");
+        assertEquals("lease-lost", ((Conflict) failure(late)).code(), "its write lost, the read found the change by hand");
+        assertEquals(TaskStatus.FAILED, tasks.get(byHand.id()).status(), "which stands");
+        assertTrue(batchedRecent.get(byHand.id()).isEmpty(), "the outdated hint is dropped");
+
+        Task other = runs.get(1);
+        batchedStore.beforeNextReplace(() -> tasks.mergePayload(other.id(), Payload.of(Map.of("a", "1")), Optional.empty()));
+        CompletionStage<Task> done = batched.submitComplete(other.id(), token(other));
+        runDrains();
+        assertEquals(TaskStatus.SUCCEEDED, done.toCompletableFuture().join().status(), "worked out again on the new version");
+        assertEquals(Map.of("a", "1"), done.toCompletableFuture().join().payload().values(), "the change made meanwhile kept");
+        assertEquals(done.toCompletableFuture().join(), tasks.get(other.id()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.port.out.Transactions;
@@ -103,6 +104,29 @@ public abstract class TaskStoreContract {
         Task missing = Task.restore(TaskId.random(), NOW, Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
         assertFalse(store().replace(missing, List.of()));
         assertTrue(store().find(missing.id()).isEmpty());
+    }
+
+    @Test
+    void replacing_many_writes_each_task_still_at_the_version_its_change_was_made_from_and_no_other() {
+        Task a1 = stored("w1", 60, TaskStatus.SCHEDULED);
+        Task b1 = stored("w1", 70, TaskStatus.SCHEDULED);
+        Task c1 = stored("w1", 80, TaskStatus.SCHEDULED);
+        Task a2 = Task.restore(a1.id(), NOW.plusSeconds(120), Optional.empty(), new Worker("w2"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        Task b4 = Task.restore(b1.id(), NOW.plusSeconds(130), Optional.empty(), new Worker("w2"), TaskStatus.SCHEDULED, Payload.EMPTY, 4);
+        Task c2 = Task.restore(c1.id(), NOW.plusSeconds(140), Optional.empty(), new Worker("w3"), TaskStatus.FAILED, Payload.EMPTY, 2);
+        Task missing = Task.restore(TaskId.random(), NOW, Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 2);
+        Set<TaskId> written = store().replaceAll(List.of(new TaskStore.Replacement(a2, List.of()),
+                new TaskStore.Replacement(b4, List.of()), new TaskStore.Replacement(missing, List.of()),
+                new TaskStore.Replacement(c2, List.of())));
+        assertEquals(Set.of(a1.id(), c1.id()), written, "outside any transaction; not over a version it was not made from, nor a task not there");
+        Task a = store().find(a1.id()).orElseThrow();
+        assertEquals(List.of(a2.start(), a2.worker(), 2L), List.of(a.start(), a.worker(), a.version()));
+        Task c = store().find(c1.id()).orElseThrow();
+        assertEquals(List.of(c2.worker(), TaskStatus.FAILED, 2L), List.of(c.worker(), c.status(), c.version()));
+        Task b = store().find(b1.id()).orElseThrow();
+        assertEquals(List.of(b1.start(), b1.worker(), 1L), List.of(b.start(), b.worker(), b.version()), "left as it was");
+        assertTrue(store().find(missing.id()).isEmpty());
+        assertEquals(Set.of(), store().replaceAll(List.of(new TaskStore.Replacement(a2, List.of()))), "version 1 is gone now");
     }
 
     /** A payload's values as parsed JSON, so two spellings of one value compare equal. */

@@ -1,8 +1,10 @@
 package org.portside.application.tasks.port.out;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.portside.application.tasks.port.in.FindTasks;
 import org.portside.domain.tasks.Task;
 import org.portside.domain.tasks.TaskEvent;
@@ -35,6 +37,31 @@ public interface TaskStore {
      * written, when another change came first or the task is gone: read it again.
      */
     boolean replace(Task changed, List<TaskEvent> events);
+
+    /** A change for {@link #replaceAll}: the changed task and the events of its change. */
+    record Replacement(Task changed, List<TaskEvent> events) {
+
+        public Replacement {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * {@link #replace} for tasks of distinct ids at once, each its own compare-and-set: a replacement
+     * whose task changed meanwhile (or is gone) is not written, the others are. An adapter may write
+     * them all with one statement (PostgreSQL does, and commits them together).
+     *
+     * @return the ids of the tasks written
+     */
+    default Set<TaskId> replaceAll(List<Replacement> replacements) {
+        Set<TaskId> written = new HashSet<>();
+        for (Replacement replacement : replacements) {
+            if (replace(replacement.changed(), replacement.events())) {
+                written.add(replacement.changed().id());
+            }
+        }
+        return written;
+    }
 
     /** Deletes a task and appends the events of its deletion, which outlive it until they are pruned. */
     void delete(TaskId id, List<TaskEvent> events);

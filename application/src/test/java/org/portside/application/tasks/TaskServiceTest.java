@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.portside.application.shared.Batches;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
@@ -576,13 +577,23 @@ class TaskServiceTest {
     @Test
     void a_batch_that_fails_is_written_again_one_by_one_and_an_outage_fails_it_at_once() {
         List<Task> runs = claimedHere(4);
-        batchedStore.replaceAllFailure = new IllegalStateException("one of them could not be written");
-        CompletionStage<Task> a = batched.submitComplete(runs.get(0).id(), token(runs.get(0)));
+        IllegalStateException batchFailure = new IllegalStateException("one of them could not be written");
+        batchedStore.replaceAllFailure = batchFailure;
+        CompletionStage<Task> lone = batched.submitHeartbeat(runs.get(0).id(), token(runs.get(0)), 120);
+        runDrains();
+        assertEquals(batchFailure, failure(lone), "a batch of one is not written again: its own failure is the batch's");
+        assertEquals(0, batchedStore.replaces);
+
+        batchedStore.beforeNextReplace(() -> {
+            throw new IllegalStateException("this one cannot be written");
+        });
+        CompletionStage<Task> unwritable = batched.submitComplete(runs.get(0).id(), token(runs.get(0)));
         CompletionStage<Task> b = batched.submitComplete(runs.get(1).id(), token(runs.get(1)));
         runDrains();
-        assertEquals(TaskStatus.SUCCEEDED, a.toCompletableFuture().join().status(), "written on its own");
-        assertEquals(TaskStatus.SUCCEEDED, b.toCompletableFuture().join().status());
+        assertEquals("this one cannot be written", failure(unwritable).getMessage(), "it fails its own report");
+        assertEquals(TaskStatus.SUCCEEDED, b.toCompletableFuture().join().status(), "written on its own");
         assertEquals(TaskStatus.SUCCEEDED, tasks.get(runs.get(1).id()).status());
+        assertEquals(TaskStatus.RUNNING, tasks.get(runs.get(0).id()).status());
 
         batchedStore.replaceAllFailure = new StoreUnavailable("the database is down", new RuntimeException());
         CompletionStage<Task> c = batched.submitComplete(runs.get(2).id(), token(runs.get(2)));
@@ -593,6 +604,27 @@ class TaskServiceTest {
         assertTrue(failure(d) instanceof StoreUnavailable);
         assertEquals(replaces, batchedStore.replaces, "not tried one by one against a database that is down");
         assertEquals(TaskStatus.RUNNING, tasks.get(runs.get(2).id()).status());
+    }
+
+    @Test
+    void a_report_without_a_hint_reads_its_task_first_and_a_refusing_pool_fails_it_without_throwing() {
+        schedule("w1", 10);
+        clock.advance(Duration.ofSeconds(10));
+        Task elsewhere = claimOne("w1", 60); // by another instance: no hint here
+        CompletionStage<Task> done = batched.submitComplete(elsewhere.id(), token(elsewhere));
+        runDrains();
+        assertEquals(TaskStatus.SUCCEEDED, done.toCompletableFuture().join().status());
+        assertEquals(1, batchedStore.finds);
+        assertEquals(List.of(), batchedStore.replaceAlls, "read and written on the pool, as the blocking form does");
+
+        TaskService refused = new TaskService(batchedStore, history, events, transactions, clock, () -> uniform,
+                batchedRecent, work -> {
+                    throw new RejectedExecutionException("full");
+                }, Batches.Limits.DEFAULTS);
+        Task hinted = claimedHere(1).get(0);
+        assertTrue(failure(refused.submitComplete(hinted.id(), token(hinted))) instanceof RejectedExecutionException, "from a hint");
+        assertTrue(failure(refused.submitComplete(elsewhere.id(), token(elsewhere))) instanceof RejectedExecutionException, "to a read");
+        assertEquals(TaskStatus.RUNNING, tasks.get(hinted.id()).status());
     }
 
     @Test

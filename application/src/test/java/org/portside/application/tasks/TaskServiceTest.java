@@ -594,6 +594,7 @@ class TaskServiceTest {
         assertEquals(TaskStatus.SUCCEEDED, b.toCompletableFuture().join().status(), "written on its own");
         assertEquals(TaskStatus.SUCCEEDED, tasks.get(runs.get(1).id()).status());
         assertEquals(TaskStatus.RUNNING, tasks.get(runs.get(0).id()).status());
+        assertEquals(0, batchedStore.finds, "each written from its hint again, none read");
 
         batchedStore.replaceAllFailure = new StoreUnavailable("the database is down", new RuntimeException());
         CompletionStage<Task> c = batched.submitComplete(runs.get(2).id(), token(runs.get(2)));

@@ -258,8 +258,9 @@ class JdbcTaskStore implements TaskStore {
     }
 
     /**
-     * One statement for all of them (workers' reports that waited for the database together), each row
-     * a compare-and-set as in {@link #replace}, its events appended only if it was written; one commit.
+     * One statement for all of them (workers' reports that waited for the database together; one per
+     * {@value #UPDATE_CHUNK} tasks), each row a compare-and-set as in {@link #replace}, its events
+     * appended only if it was written; the statement commits by itself.
      */
     @Override
     public Set<TaskId> replaceAll(List<Replacement> replacements) {

@@ -408,7 +408,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
      * {@link #change}, non-blocking. From a hint, the compare-and-set is queued, and those that wait
      * for the database together are written by one statement and one commit ({@link #replaceAll});
      * when it loses (or there is no hint, or the change refuses the hint), the task is read and
-     * changed on {@code blocking} as {@link #change} does.
+     * changed on {@code blocking}, as {@link #change} then does.
      */
     private CompletionStage<Task> submitChange(TaskId id, BiFunction<Task, Instant, Task> change, Recorded recorded) {
         Optional<Task> hint = recent.get(id);
@@ -423,7 +423,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
                                 : onBlocking(() -> changeRead(id, change, recorded)));
             }
         }
-        return onBlocking(() -> change(id, change, recorded));
+        return onBlocking(() -> changeRead(id, change, recorded));
     }
 
     private CompletableFuture<Task> onBlocking(Supplier<Task> work) {
@@ -471,7 +471,10 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         }
     }
 
-    /** The task read from the store and changed, until a compare-and-set wins (or the change refuses). */
+    /**
+     * The task read from the store and changed, until a compare-and-set wins (or the change refuses).
+     * A hint kept for it proved nothing (or there would be no read), so it is dropped first.
+     */
     private Task changeRead(TaskId id, BiFunction<Task, Instant, Task> change, Recorded recorded) {
         recent.forget(id);
         while (true) {
@@ -482,9 +485,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
                 return task;
             }
             if (store.replace(changed, recorded.events(task, changed, now))) {
-                recent.keep(changed);
-                events.changed(task, changed);
-                return changed;
+                return written(task, changed);
             }
         }
     }

@@ -73,7 +73,7 @@ class UseCaseFactory {
     Batches.Limits readBatches(@Property(name = "portside.database.read-batch") @Nullable Integer batch,
                                @Property(name = "portside.database.read-drains") @Nullable Integer drains,
                                @Value("${portside.database.work-queue:10000}") int queue) {
-        return batches("READ", batch, drains, queue);
+        return batches("READ", Batches.Limits.READS, batch, drains, queue);
     }
 
     /**
@@ -86,11 +86,10 @@ class UseCaseFactory {
     Batches.Limits writeBatches(@Property(name = "portside.database.write-batch") @Nullable Integer batch,
                                 @Property(name = "portside.database.write-drains") @Nullable Integer drains,
                                 @Value("${portside.database.work-queue:10000}") int queue) {
-        return batches("WRITE", batch, drains, queue);
+        return batches("WRITE", Batches.Limits.WRITES, batch, drains, queue);
     }
 
-    private static Batches.Limits batches(String kind, Integer batch, Integer drains, int queue) {
-        Batches.Limits defaults = Batches.Limits.DEFAULTS;
+    private static Batches.Limits batches(String kind, Batches.Limits defaults, Integer batch, Integer drains, int queue) {
         return new Batches.Limits(
                 atLeastOne("PORTSIDE_DATABASE_" + kind + "_BATCH", batch == null ? defaults.maxBatch() : batch),
                 atLeastOne("PORTSIDE_DATABASE_" + kind + "_DRAINS", drains == null ? defaults.maxDrains() : drains),

@@ -43,10 +43,10 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
     private final GuidSettings settings;
     private final Batches<Guid, Optional<GuidRecord>> lookups;
 
-    /** With {@link Batches.Limits#DEFAULTS} for the reads that miss the cache. */
+    /** With {@link Batches.Limits#READS} for the reads that miss the cache. */
     public GuidService(GuidStore store, GuidCache cache, GuidGenerator ids, Transactions transactions, Clock clock,
                        Executor blocking, GuidSettings settings) {
-        this(store, cache, ids, transactions, clock, blocking, settings, Batches.Limits.DEFAULTS);
+        this(store, cache, ids, transactions, clock, blocking, settings, Batches.Limits.READS);
     }
 
     public GuidService(GuidStore store, GuidCache cache, GuidGenerator ids, Transactions transactions, Clock clock,

@@ -215,11 +215,21 @@ public final class Batches<C, R> {
     public record Limits(int maxBatch, int maxDrains, int maxWaiting) {
 
         /**
-         * 64 commands a statement, two statements at once, 10,000 waiting. Two drains: on 2 cores with
-         * PostgreSQL on the same machine, 16 connections reading unknown GUIDs, one or two drains
-         * answered 41-44k reads a second, four 32-36k, unbatched reads 21-22k.
+         * Point reads: 64 keys a statement, one statement at a time, 10,000 waiting. One drain: the
+         * reads that arrive while its statement runs queue for the next, so statements are fuller and
+         * fewer threads are woken. On 2 cores with PostgreSQL on the same machine, one drain against
+         * two side by side (alternating 8-10 s rounds): {@code GET /users/{id}} 31.5-33.0k reads a
+         * second against 23.6-26.6k at 16 connections, 16.1k against 9.4k at 4; unknown GUIDs no
+         * different (34.9-38.3k against 35.6-38.4k at 16). Earlier, four drains read unknown GUIDs
+         * at 32-36k where one or two read 41-44k, and unbatched reads 21-22k.
          */
-        public static final Limits DEFAULTS = new Limits(64, 2, 10_000);
+        public static final Limits READS = new Limits(64, 1, 10_000);
+
+        /**
+         * Writes (user registrations, workers' reports): 64 a statement and a commit, two statements
+         * at once, 10,000 waiting. One drain or two made no difference measured here for either.
+         */
+        public static final Limits WRITES = new Limits(64, 2, 10_000);
 
         public Limits {
             if (maxBatch < 1 || maxDrains < 1 || maxWaiting < 1) {

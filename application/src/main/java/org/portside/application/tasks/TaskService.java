@@ -83,7 +83,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
      */
     public TaskService(TaskStore store, TaskHistory history, TaskEvents events, Transactions transactions, Clock clock,
                        DoubleSupplier jitter, RecentTasks recent) {
-        this(store, history, events, transactions, clock, jitter, recent, Runnable::run, Batches.Limits.DEFAULTS);
+        this(store, history, events, transactions, clock, jitter, recent, Runnable::run, Batches.Limits.WRITES);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
 
     /** {@link #read} and {@link #submit} run on the caller's thread, blocking it. */
     public UserService(UserStore users, Transactions transactions) {
-        this(users, transactions, Runnable::run, Batches.Limits.DEFAULTS, Batches.Limits.DEFAULTS);
+        this(users, transactions, Runnable::run, Batches.Limits.READS, Batches.Limits.WRITES);
     }
 
     /**

@@ -515,7 +515,7 @@ class TaskServiceTest {
     final KeptRecentTasks batchedRecent = new KeptRecentTasks();
     final RacingTaskStore batchedStore = new RacingTaskStore(store);
     final TaskService batched = new TaskService(batchedStore, history, events, transactions, clock, () -> uniform,
-            batchedRecent, drains::add, Batches.Limits.DEFAULTS);
+            batchedRecent, drains::add, Batches.Limits.WRITES);
 
     /** Runs what was queued, and what that queued (a report that lost goes on to a read), until nothing is left. */
     void runDrains() {
@@ -621,7 +621,7 @@ class TaskServiceTest {
         TaskService refused = new TaskService(batchedStore, history, events, transactions, clock, () -> uniform,
                 batchedRecent, work -> {
                     throw new RejectedExecutionException("full");
-                }, Batches.Limits.DEFAULTS);
+                }, Batches.Limits.WRITES);
         Task hinted = claimedHere(1).get(0);
         assertTrue(failure(refused.submitComplete(hinted.id(), token(hinted))) instanceof RejectedExecutionException, "from a hint");
         assertTrue(failure(refused.submitComplete(elsewhere.id(), token(elsewhere))) instanceof RejectedExecutionException, "to a read");

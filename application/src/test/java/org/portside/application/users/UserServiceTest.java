@@ -56,7 +56,7 @@ class UserServiceTest {
     @Test
     void reads_run_on_the_given_executor() {
         List<Runnable> handedOver = new ArrayList<>();
-        UserService offThread = new UserService(directory, tx, handedOver::add, Batches.Limits.DEFAULTS, Batches.Limits.DEFAULTS);
+        UserService offThread = new UserService(directory, tx, handedOver::add, Batches.Limits.READS, Batches.Limits.WRITES);
         users.register(user("jsmith"));
         CompletableFuture<User> read = offThread.read(new UserId("jsmith")).toCompletableFuture();
         assertFalse(read.isDone(), "nothing read on the caller's thread");
@@ -110,7 +110,7 @@ class UserServiceTest {
 
     private final Batching batching = new Batching();
     private final List<Runnable> drains = new ArrayList<>();
-    private final UserService batched = new UserService(batching, tx, drains::add, Batches.Limits.DEFAULTS, Batches.Limits.DEFAULTS);
+    private final UserService batched = new UserService(batching, tx, drains::add, Batches.Limits.READS, Batches.Limits.WRITES);
 
     private void runDrains() {
         List<Runnable> now = List.copyOf(drains);

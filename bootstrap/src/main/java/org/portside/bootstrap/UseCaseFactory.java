@@ -78,8 +78,9 @@ class UseCaseFactory {
 
     /**
      * Registrations of users that wait for the database together share one statement and one commit,
-     * and so do workers' reports (heartbeat, complete, fail): up to PORTSIDE_DATABASE_WRITE_BATCH of
-     * them, PORTSIDE_DATABASE_WRITE_DRAINS statements at once (each for users and for reports).
+     * and so do new tasks and workers' reports (heartbeat, complete, fail): up to
+     * PORTSIDE_DATABASE_WRITE_BATCH of them, PORTSIDE_DATABASE_WRITE_DRAINS statements at once (each
+     * for users, for new tasks and for reports).
      */
     @Context
     @Named(WRITES)

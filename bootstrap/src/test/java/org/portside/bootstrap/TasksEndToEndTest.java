@@ -110,6 +110,47 @@ class TasksEndToEndTest extends TasksApiContract {
     }
 
     /**
+     * New tasks sent at once share statements (no Idempotency-Key): still each request gets its own
+     * task, as stored, with one created event; a long payload (read on the pool) and a bad body (a
+     * 400 naming its field, through the same stages) are answered as any.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void two_hundred_parallel_creations_give_each_its_own_stored_task() throws Exception {
+        List<Callable<Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String body = "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker + "\",\"payload\":{\"n\":" + i + "}}";
+            creates.add(() -> http.post("/api/tasks", body));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Response>> answers = pool.invokeAll(creates);
+            java.util.Set<Object> ns = new java.util.HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response created = answer.get();
+                assertEquals(201, created.status(), created.body());
+                String id = (String) created.object().get("id");
+                assertEquals(created.object(), http.get("/api/tasks/" + id).object(), "stored as answered");
+                assertEquals(List.of("created"), http.get("/api/tasks/" + id + "/events").list().stream()
+                        .map(e -> ((Map<String, Object>) e).get("type")).toList(), id);
+                ns.add(((Map<String, Object>) created.object().get("payload")).get("n"));
+            }
+            assertEquals(200, ns.size(), "each request's own payload");
+        } finally {
+            pool.shutdownNow();
+        }
+        String large = "x".repeat(40_000);
+        Response long_ = http.post("/api/tasks", "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker
+                + "\",\"payload\":{\"s\":\"" + large + "\"}}");
+        assertEquals(201, long_.status(), long_.body());
+        assertEquals(large, ((Map<String, Object>) http.get("/api/tasks/" + long_.object().get("id")).object().get("payload")).get("s"));
+        Response bad = http.post("/api/tasks", "{\"start\":\"" + at(60) + "\",\"worker\":\"" + worker
+                + "\",\"payload\":{\"s\":\"" + large + "\"},\"title\":7}");
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.body().contains("/title"), bad.body());
+    }
+
+    /**
      * The crash test: 8 workers over 2,000 due tasks; on its first attempt a third of them is dropped
      * by a worker that "crashes" (never heartbeats or completes). Once those leases expire the tasks
      * are handed out again and finished; the crashed workers, coming back, are refused.

@@ -152,18 +152,28 @@ class JdbcTaskStore implements TaskStore {
      */
     @Override
     public void update(List<Task> tasks, List<TaskEvent> events) {
+        writeAll(tasks, events, Write.UPDATE);
+    }
+
+    /** {@link #update}'s statement, inserting the rows instead: new tasks that waited together share it and its commit. */
+    @Override
+    public void insertAll(List<Task> tasks, List<TaskEvent> events) {
+        writeAll(tasks, events, Write.INSERT);
+    }
+
+    private void writeAll(List<Task> tasks, List<TaskEvent> events, Write write) {
         requireOwnEvents(tasks.stream().map(Task::id).collect(Collectors.toSet()), events);
         // in chunks: a sweep of thousands would pass PostgreSQL's 65,535 parameters
         for (int from = 0; from < tasks.size(); from += UPDATE_CHUNK) {
             List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + UPDATE_CHUNK));
             Set<TaskId> ids = chunk.stream().map(Task::id).collect(Collectors.toSet());
-            updateChunk(chunk, events.stream().filter(e -> ids.contains(e.task())).toList());
+            writeChunk(chunk, events.stream().filter(e -> ids.contains(e.task())).toList(), write);
         }
         announceDue(tasks);
     }
 
-    private void updateChunk(List<Task> tasks, List<TaskEvent> events) {
-        long[] counts = jdbc.prepareStatement(updateMany(tasks.size(), events.size()), statement -> {
+    private void writeChunk(List<Task> tasks, List<TaskEvent> events, Write write) {
+        long[] counts = jdbc.prepareStatement(writeCounted(tasks.size(), events.size(), write), statement -> {
             bindMany(statement, tasks, events);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
@@ -199,29 +209,44 @@ class JdbcTaskStore implements TaskStore {
         }
     }
 
-    /** The statement of {@link #update}: its parameters are each task's id and state, then each event's task and columns. */
-    private static String updateMany(int tasks, int events) {
-        return writeMany(tasks, events, false)
+    /**
+     * The statement of {@link #update} and {@link #insertAll}: its parameters are each task's id and
+     * state, then each event's task and columns; it answers how many rows and events it wrote.
+     */
+    private static String writeCounted(int tasks, int events, Write write) {
+        return writeMany(tasks, events, write)
                 + (events == 0 ? " SELECT (SELECT count(*) FROM written), 0"
                         : " SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM appended)");
     }
 
     /**
-     * The statement of {@link #replaceAll}: {@link #updateMany}'s, but each row written only if it is
+     * The statement of {@link #replaceAll}: {@link #writeCounted}'s, but each row written only if it is
      * still the version its change was made from, and answering the ids written.
      */
     private static String replaceMany(int tasks, int events) {
-        return writeMany(tasks, events, true) + " SELECT id FROM written";
+        return writeMany(tasks, events, Write.COMPARE_AND_SET) + " SELECT id FROM written";
+    }
+
+    /** How {@link #writeMany} writes the tasks' rows. */
+    private enum Write {
+        /** over the stored rows */
+        UPDATE,
+        /** over the stored rows that are still the version each change was made from */
+        COMPARE_AND_SET,
+        /** as new rows */
+        INSERT
     }
 
     /** The CTEs that write the tasks' rows ({@code written}) and the events of those written ({@code appended}). */
-    private static String writeMany(int tasks, int events, boolean compareAndSet) {
+    private static String writeMany(int tasks, int events, Write write) {
         StringBuilder sql = new StringBuilder("WITH v (id, " + STATE + ") AS (VALUES ");
         for (int i = 0; i < tasks; i++) {
             sql.append(i > 0 ? ", " : "").append(STATE_ROW);
         }
-        sql.append("), written AS (UPDATE tasks SET (" + STATE + ") = (" + STATE_FROM_V + ") FROM v WHERE tasks.id = v.id")
-                .append(compareAndSet ? " AND tasks.version = v.version - 1" : "")
+        sql.append(write == Write.INSERT
+                ? "), written AS (INSERT INTO tasks (id, " + STATE + ") SELECT v.id, " + STATE_FROM_V + " FROM v ORDER BY v.id"
+                : "), written AS (UPDATE tasks SET (" + STATE + ") = (" + STATE_FROM_V + ") FROM v WHERE tasks.id = v.id")
+                .append(write == Write.COMPARE_AND_SET ? " AND tasks.version = v.version - 1" : "")
                 .append(" RETURNING tasks.id)");
         if (events == 0) {
             return sql.toString();

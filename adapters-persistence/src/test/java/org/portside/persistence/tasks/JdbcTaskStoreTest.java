@@ -99,6 +99,23 @@ class JdbcTaskStoreTest extends TaskStoreContract {
     }
 
     @Test
+    void inserting_many_appends_each_tasks_events_in_order_in_the_same_statement() {
+        Task a = Task.restore(TaskId.random(), NOW.plusSeconds(60), Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 1);
+        Task b = Task.restore(TaskId.random(), NOW.plusSeconds(70), Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 1);
+        store.insertAll(List.of(a, b), List.of(TaskEvent.of(a, TaskEvent.Type.CREATED, NOW, "a1"),
+                TaskEvent.of(b, TaskEvent.Type.CREATED, NOW, "b1"), TaskEvent.of(a, TaskEvent.Type.CHANGED, NOW, "a2")));
+        assertEquals(List.of("a1", "a2"), history.of(a.id()).stream().map(e -> e.detail().orElseThrow()).toList());
+        assertEquals(List.of("b1"), history.of(b.id()).stream().map(e -> e.detail().orElseThrow()).toList());
+        Task c = Task.restore(TaskId.random(), NOW.plusSeconds(80), Optional.empty(), new Worker("w1"), TaskStatus.SCHEDULED, Payload.EMPTY, 1);
+        assertThrows(RuntimeException.class, () -> store.insertAll(List.of(c, a), List.of(TaskEvent.of(c, TaskEvent.Type.CREATED, NOW, "c1"))),
+                "outside any transaction: one statement");
+        assertTrue(store.find(c.id()).isEmpty());
+        assertEquals(List.of(), history.of(c.id()), "nor its event");
+        assertThrows(IllegalArgumentException.class, () -> store.insertAll(List.of(c), List.of(TaskEvent.of(b, TaskEvent.Type.CREATED, NOW, "not c's"))),
+                "an event belongs to a task inserted with it");
+    }
+
+    @Test
     void keyset_pages_cover_every_task_once_in_order() {
         List<TaskId> expected = new ArrayList<>();
         for (int i = 0; i < 7; i++) {

@@ -74,8 +74,9 @@ import org.portside.rest.shared.WorkPools;
 /**
  * The task scheduler at {@code /api/tasks} ({@link TaskAlias} serves the same routes at the
  * specification's singular {@code /api/task}). Every route that reads or writes runs on the database work pool
- * (JDBC), which answers 503 when its queue is full, but a lease holder's reports (heartbeat, complete, fail):
- * those read their body on the event loop and are written with the reports waiting with them (see {@link #report}).
+ * (JDBC), which answers 503 when its queue is full, but a lease holder's reports (heartbeat, complete, fail)
+ * and a new task without an Idempotency-Key: those read their body on the event loop (a long one on the pool) and
+ * are written with the reports, or the new tasks, waiting with them (see {@link #report} and {@link #create}).
  * When several errors apply, the first of 404, 400, 412, 409 answers: what a request says is read
  * in {@link #readFor}, which reports a bad request only once the task is known to exist; the use
  * cases then check the version (412) before the state (409).
@@ -88,6 +89,8 @@ final class TaskController {
     static final String CANONICAL = "/api/tasks";
 
     private static final String P = Problem.MEDIA_TYPE;
+    /** Bodies longer than this (in chars) are read on the database pool, not on the event loop. */
+    private static final int READ_ON_EVENT_LOOP = 16 * 1024;
     private static final String LEASE_LOST = "lease-lost: that lease is not the task's current one (it expired, the task was handed "
             + "out again, or changed by hand); the task is left as it is and the worker should stop";
 
@@ -142,7 +145,6 @@ final class TaskController {
         return response;
     }
 
-    @ExecuteOn(WorkPools.DATABASE)
     @Post(consumes = MediaType.ALL)
     @Operation(operationId = "scheduleTask", summary = "Schedule a task (SCHEDULED); its start must be in the future")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
@@ -159,12 +161,28 @@ final class TaskController {
     @ApiResponse(responseCode = "413", ref = "#/components/responses/TooLarge")
     @ApiResponse(responseCode = "409", description = "idempotency-key-in-use: a request with this Idempotency-Key is still being processed", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_IN_USE)))
     @ApiResponse(responseCode = "422", description = "the Idempotency-Key was used before with another body", content = @Content(mediaType = P, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = ProblemExamples.KEY_REUSED)))
-    HttpResponse<?> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
-                           @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
-        return keys.once(request, "POST " + CANONICAL, idempotencyKey, body, () -> create(body));
+    @SuppressWarnings({"unchecked", "rawtypes"}) // HttpResponse<TaskResponse> or, replayed, HttpResponse<String>
+    CompletionStage<HttpResponse<?>> create(@Parameter(hidden = true) HttpRequest<?> request, @Body @Nullable @Parameter(hidden = true) String body,
+                                            @io.micronaut.http.annotation.Header(IdempotencyKeys.HEADER) @Nullable @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = IdempotencyKeys.DESCRIPTION, schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            // without a key, tasks that wait for the database together are stored by one statement; a
+            // long body (a payload may take up to a MiB) is read on the pool instead of the event loop
+            Executor reader = body != null && body.length() > READ_ON_EVENT_LOOP ? databaseWork : Runnable::run;
+            CompletionStage answered = CompletableFuture.supplyAsync(() -> schedule(body), reader)
+                    .thenCompose(command -> tasks.schedule().submit(command)).thenApply(this::created);
+            return (CompletionStage) Problems.refusalsAnswered(answered);
+        }
+        IdempotencyKeys.key(idempotencyKey); // a malformed key is a 400 before any work
+        CompletionStage answered = CompletableFuture.supplyAsync(() -> keys.once(request, "POST " + CANONICAL, idempotencyKey, body,
+                () -> created(tasks.schedule().schedule(schedule(body)))), databaseWork);
+        return (CompletionStage) Problems.refusalsAnswered(answered);
     }
 
-    private HttpResponse<TaskResponse> create(String body) {
+    private HttpResponse<TaskResponse> created(Task task) {
+        return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + "/" + task.id())), task);
+    }
+
+    private org.portside.application.tasks.port.in.ScheduleTask.Command schedule(String body) {
         RequestBodies.Read<TaskInput> read = bodies.read(body, "scheduleTask", TaskInput.class);
         TaskInput input = read.value();
         BodyFields fields = new BodyFields();
@@ -177,8 +195,7 @@ final class TaskController {
         // the schema bounds both fields; the domain names the one at fault should they ever disagree
         Retries retries = new Retries(input.maxAttempts().orElse(Retries.DEFAULT_MAX_ATTEMPTS),
                 input.backoffSeconds().orElse(Retries.DEFAULT_BACKOFF_SECONDS));
-        Task task = tasks.schedule().schedule(new org.portside.application.tasks.port.in.ScheduleTask.Command(start, title, worker, payload, retries));
-        return withEtag(HttpResponse.created(json.response(task), URI.create(CANONICAL + "/" + task.id())), task);
+        return new org.portside.application.tasks.port.in.ScheduleTask.Command(start, title, worker, payload, retries);
     }
 
     @ExecuteOn(WorkPools.DATABASE)

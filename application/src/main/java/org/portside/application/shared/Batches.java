@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.portside.application.shared.port.out.StoreUnavailable;
 
 /**
  * Blocking work that requests submit one by one and the database does for many at once ("smart
@@ -76,6 +77,34 @@ public final class Batches<C, R> {
                 read.answer(Optional.ofNullable(found.get(read.command())));
             }
         }, executor, limits);
+    }
+
+    /**
+     * A batch written by one call of {@code together}, which answers its jobs once the write is done.
+     * When it fails for any reason but an outage, each job is written again by itself with
+     * {@code alone}, so one that cannot be written fails only its own request; an outage fails the
+     * whole batch at once (a database that is down is not asked again job by job), and so does any
+     * failure of a batch of one (its failure is the batch's).
+     *
+     * @param alone writes one job by itself and gives its answer, or throws its failure
+     */
+    public static <C, R> void togetherOrOneByOne(List<Job<C, R>> batch, Runnable together, Function<Job<C, R>, R> alone) {
+        try {
+            together.run();
+        } catch (StoreUnavailable outage) {
+            throw outage;
+        } catch (RuntimeException failed) {
+            if (batch.size() == 1) {
+                throw failed;
+            }
+            for (Job<C, R> job : batch) {
+                try {
+                    job.answer(alone.apply(job));
+                } catch (RuntimeException own) {
+                    job.fail(own);
+                }
+            }
+        }
     }
 
     /** The answer to {@code command}, worked out with whatever other commands are queued with it. */

@@ -20,7 +20,6 @@ import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.portside.application.shared.Batches;
-import org.portside.application.shared.port.out.StoreUnavailable;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.tasks.port.in.ClaimDueTasks;
 import org.portside.application.tasks.port.in.ExpireLeases;
@@ -71,6 +70,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     private final RecentTasks recent;
     private final Executor blocking;
     private final Batches<TaskStore.Replacement, Boolean> replacements;
+    private final Batches<Task, Task> schedules;
     /** The stats read in progress, if one is (see {@link #stats}). */
     private final AtomicReference<CompletableFuture<Stats>> statsRead = new AtomicReference<>();
 
@@ -87,9 +87,10 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
     }
 
     /**
-     * @param blocking      where the {@code submit…} reports run; the writes of those that wait for the
-     *                      database together share one statement and one commit
-     * @param reportBatches how many reports a statement writes at most, how many such statements run at once
+     * @param blocking      where the {@code submit…} reports and schedules run; the writes of those that
+     *                      wait for the database together share one statement and one commit
+     * @param reportBatches how many reports (or new tasks) a statement writes at most, how many such
+     *                      statements run at once
      */
     public TaskService(TaskStore store, TaskHistory history, TaskEvents events, Transactions transactions, Clock clock,
                        DoubleSupplier jitter, RecentTasks recent, Executor blocking, Batches.Limits reportBatches) {
@@ -102,6 +103,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         this.recent = recent;
         this.blocking = blocking;
         this.replacements = new Batches<>(this::replaceAll, blocking, reportBatches);
+        this.schedules = new Batches<>(this::scheduleAll, blocking, reportBatches);
     }
 
     /** Without hints: every change reads its task first. */
@@ -117,12 +119,51 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
 
     @Override
     public Task schedule(ScheduleTask.Command command) {
-        Task task = Task.schedule(TaskId.random(), command.start(), command.title(), command.worker(), command.payload(),
+        Task task = newTask(command);
+        transactions.runSingleStatement(() -> store.insert(task, List.of(created(task))));
+        scheduled(task);
+        return task;
+    }
+
+    /** The task is made (and refused) on the caller's thread; only its write waits for the database. */
+    @Override
+    public CompletionStage<Task> submit(ScheduleTask.Command command) {
+        return schedules.submit(newTask(command));
+    }
+
+    private Task newTask(ScheduleTask.Command command) {
+        return Task.schedule(TaskId.random(), command.start(), command.title(), command.worker(), command.payload(),
                 command.retries(), clock.instant());
-        transactions.runSingleStatement(() -> store.insert(task, List.of(TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null))));
+    }
+
+    private TaskEvent created(Task task) {
+        return TaskEvent.of(task, TaskEvent.Type.CREATED, clock.instant(), null);
+    }
+
+    private void scheduled(Task task) {
         recent.keep(task);
         events.created(task);
-        return task;
+    }
+
+    /**
+     * New tasks that waited together, stored by one statement and one commit. When it fails for any
+     * reason but an outage, each is stored again by itself, so a task that cannot be stored fails
+     * only its own request.
+     */
+    private void scheduleAll(List<Batches.Job<Task, Task>> batch) {
+        List<Task> tasks = batch.stream().map(Batches.Job::command).toList();
+        Batches.togetherOrOneByOne(batch, () -> {
+            transactions.runSingleStatement(() -> store.insertAll(tasks, tasks.stream().map(this::created).toList()));
+            for (Batches.Job<Task, Task> job : batch) {
+                scheduled(job.command());
+                job.answer(job.command());
+            }
+        }, job -> {
+            Task task = job.command();
+            transactions.runSingleStatement(() -> store.insert(task, List.of(created(task))));
+            scheduled(task);
+            return task;
+        });
     }
 
     @Override
@@ -445,30 +486,14 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
         for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
             firsts.putIfAbsent(job.command().changed().id(), job);
         }
-        Set<TaskId> written;
-        try {
-            written = store.replaceAll(firsts.values().stream().map(Batches.Job::command).toList());
-        } catch (StoreUnavailable outage) {
-            throw outage;
-        } catch (RuntimeException failed) {
-            if (batch.size() == 1) {
-                throw failed;
-            }
+        Batches.togetherOrOneByOne(batch, () -> {
+            Set<TaskId> written = store.replaceAll(firsts.values().stream().map(Batches.Job::command).toList());
             for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
-                TaskStore.Replacement replacement = job.command();
-                try {
-                    job.answer(firsts.get(replacement.changed().id()) == job
-                            && store.replace(replacement.changed(), replacement.events()));
-                } catch (RuntimeException own) {
-                    job.fail(own);
-                }
+                TaskId id = job.command().changed().id();
+                job.answer(firsts.get(id) == job && written.contains(id));
             }
-            return;
-        }
-        for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
-            TaskId id = job.command().changed().id();
-            job.answer(firsts.get(id) == job && written.contains(id));
-        }
+        }, job -> firsts.get(job.command().changed().id()) == job
+                && store.replace(job.command().changed(), job.command().events()));
     }
 
     /**

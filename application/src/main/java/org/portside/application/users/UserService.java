@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.portside.application.shared.Batches;
-import org.portside.application.shared.port.out.StoreUnavailable;
 import org.portside.application.shared.port.out.Transactions;
 import org.portside.application.users.port.in.GetUser;
 import org.portside.application.users.port.in.RegisterUser;
@@ -72,33 +71,18 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
         for (Batches.Job<User, User> job : batch) {
             firsts.putIfAbsent(job.command().userid(), job);
         }
-        Set<UserId> stored;
-        try {
-            stored = transactions.singleStatement(
+        Batches.togetherOrOneByOne(batch, () -> {
+            Set<UserId> stored = transactions.singleStatement(
                     () -> users.insertAllIfAbsent(firsts.values().stream().map(Batches.Job::command).toList()));
-        } catch (StoreUnavailable outage) {
-            throw outage;
-        } catch (RuntimeException failed) {
-            if (batch.size() == 1) {
-                throw failed;
-            }
             for (Batches.Job<User, User> job : batch) {
-                try {
-                    job.answer(register(job.command()));
-                } catch (RuntimeException own) {
-                    job.fail(own);
+                UserId userid = job.command().userid();
+                if (firsts.get(userid) == job && stored.contains(userid)) {
+                    job.answer(job.command());
+                } else {
+                    job.fail(exists(userid));
                 }
             }
-            return;
-        }
-        for (Batches.Job<User, User> job : batch) {
-            UserId userid = job.command().userid();
-            if (firsts.get(userid) == job && stored.contains(userid)) {
-                job.answer(job.command());
-            } else {
-                job.fail(exists(userid));
-            }
-        }
+        }, job -> register(job.command()));
     }
 
     @Override

@@ -74,8 +74,35 @@ final class RacingTaskStore implements TaskStore {
         return store.findForUpdate(id);
     }
 
+    /** The ids of each {@link #insertAll} call, in order. */
+    final List<List<TaskId>> insertAlls = new ArrayList<>();
+    /** Thrown by the next {@link #insertAll} calls instead of writing, while set. */
+    RuntimeException insertAllFailure;
+    int inserts;
+    private Runnable beforeInsert;
+
+    /** Runs {@code change} just before the next {@link #insert} (once). */
+    void beforeNextInsert(Runnable change) {
+        beforeInsert = change;
+    }
+
+    @Override
+    public void insertAll(List<Task> tasks, List<TaskEvent> events) {
+        insertAlls.add(tasks.stream().map(Task::id).toList());
+        if (insertAllFailure != null) {
+            throw insertAllFailure;
+        }
+        store.insertAll(tasks, events);
+    }
+
     @Override
     public void insert(Task task, List<TaskEvent> events) {
+        Runnable change = beforeInsert;
+        beforeInsert = null;
+        if (change != null) {
+            change.run();
+        }
+        inserts++;
         store.insert(task, events);
     }
 

@@ -540,6 +540,76 @@ class TaskServiceTest {
         return claimed;
     }
 
+    ScheduleTask.Command command(String worker, long inSeconds) {
+        return new ScheduleTask.Command(clock.instant().plusSeconds(inSeconds), Optional.of(new Title("t")),
+                new Worker(worker), Payload.EMPTY);
+    }
+
+    List<Task> tasksOf(String worker) {
+        return tasks.find(query(Optional.of(worker), Optional.empty(), 100, Optional.empty())).tasks();
+    }
+
+    @Test
+    void new_tasks_that_wait_together_are_stored_by_one_store_call_and_each_is_answered_with_its_own() {
+        CompletionStage<Task> a = batched.submit(command("w1", 10));
+        CompletionStage<Task> b = batched.submit(command("w2", 20));
+        assertEquals(List.of(), batchedStore.insertAlls, "nothing written before a drain runs");
+        runDrains();
+        Task first = a.toCompletableFuture().join();
+        Task second = b.toCompletableFuture().join();
+        assertEquals(List.of(List.of(first.id(), second.id())), batchedStore.insertAlls);
+        assertEquals(0, batchedStore.inserts, "none by itself");
+        assertEquals(List.of(first), tasksOf("w1"), "what was answered is what was stored");
+        assertEquals(List.of(second), tasksOf("w2"));
+        assertEquals(TaskStatus.SCHEDULED, first.status());
+        assertEquals(clock.instant().plusSeconds(20), second.start());
+        assertEquals(List.of("created@0"), historyOf(first.id()));
+        assertEquals(List.of("created@0"), historyOf(second.id()));
+        assertEquals(List.of("created " + first.id(), "created " + second.id()), events.events(), "announced once stored");
+        assertEquals(first, batchedRecent.get(first.id()).orElseThrow(), "kept as written, for its next change");
+    }
+
+    @Test
+    void a_new_task_the_domain_refuses_throws_at_once_and_waits_for_nothing() {
+        assertThrows(Invalid.class, () -> batched.submit(command("w1", -10)));
+        assertTrue(drains.isEmpty());
+        assertEquals(List.of(), tasksOf("w1"));
+    }
+
+    @Test
+    void a_batch_of_new_tasks_that_fails_is_stored_again_one_by_one_and_an_outage_fails_it_at_once() {
+        IllegalStateException batchFailure = new IllegalStateException("one of them could not be stored");
+        batchedStore.insertAllFailure = batchFailure;
+        CompletionStage<Task> lone = batched.submit(command("w0", 10));
+        runDrains();
+        assertEquals(batchFailure, failure(lone), "a batch of one is not stored again: its own failure is the batch's");
+        assertEquals(0, batchedStore.inserts);
+
+        batchedStore.beforeNextInsert(() -> {
+            throw new IllegalStateException("this one cannot be stored");
+        });
+        CompletionStage<Task> unstorable = batched.submit(command("w1", 10));
+        CompletionStage<Task> b = batched.submit(command("w2", 10));
+        runDrains();
+        assertEquals("this one cannot be stored", failure(unstorable).getMessage(), "it fails its own request");
+        Task stored = b.toCompletableFuture().join();
+        assertEquals(List.of(stored), tasksOf("w2"), "stored on its own");
+        assertEquals(List.of("created@0"), historyOf(stored.id()));
+        assertEquals(List.of(), tasksOf("w0"));
+        assertEquals(List.of(), tasksOf("w1"));
+        assertEquals(List.of("created " + stored.id()), events.events(), "only what was stored is announced");
+
+        batchedStore.insertAllFailure = new StoreUnavailable("the database is down", new RuntimeException());
+        CompletionStage<Task> c = batched.submit(command("w3", 10));
+        CompletionStage<Task> d = batched.submit(command("w3", 20));
+        int inserts = batchedStore.inserts;
+        runDrains();
+        assertTrue(failure(c) instanceof StoreUnavailable);
+        assertTrue(failure(d) instanceof StoreUnavailable);
+        assertEquals(inserts, batchedStore.inserts, "not tried one by one against a database that is down");
+        assertEquals(List.of(), tasksOf("w3"));
+    }
+
     @Test
     void reports_that_wait_together_are_written_by_one_store_call_and_each_is_answered_for_itself() {
         List<Task> runs = claimedHere(3);

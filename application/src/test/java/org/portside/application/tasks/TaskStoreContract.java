@@ -107,6 +107,27 @@ public abstract class TaskStoreContract {
     }
 
     @Test
+    void inserting_many_stores_each_task_with_its_events_and_a_batch_with_one_that_exists_stores_none() {
+        Task a = Task.restore(TaskId.random(), NOW.plusSeconds(60), Optional.of(new Title("a")), new Worker("w1"),
+                TaskStatus.SCHEDULED, Payload.of(Map.of("n", "1")), 1);
+        Task b = Task.restore(TaskId.random(), NOW.plusSeconds(70), Optional.empty(), new Worker("w2"),
+                TaskStatus.SCHEDULED, Payload.EMPTY, 1);
+        transactions().run(() -> store().insertAll(List.of(a, b), List.of()));
+        Task readA = store().find(a.id()).orElseThrow();
+        assertEquals(List.of(a.start(), a.title(), a.worker(), a.status(), 1L),
+                List.of(readA.start(), readA.title(), readA.worker(), readA.status(), readA.version()));
+        assertEquals(jsonValues(a.payload()), jsonValues(readA.payload()));
+        Task readB = store().find(b.id()).orElseThrow();
+        assertEquals(List.of(b.start(), b.title(), b.worker()), List.of(readB.start(), readB.title(), readB.worker()));
+
+        Task c = Task.restore(TaskId.random(), NOW.plusSeconds(80), Optional.empty(), new Worker("w3"),
+                TaskStatus.SCHEDULED, Payload.EMPTY, 1);
+        assertThrows(RuntimeException.class, () -> transactions().run(() -> store().insertAll(List.of(c, a), List.of())));
+        assertTrue(store().find(c.id()).isEmpty(), "all or none");
+        assertEquals(a.start(), store().find(a.id()).orElseThrow().start(), "the one there left as it was");
+    }
+
+    @Test
     void replacing_many_writes_each_task_still_at_the_version_its_change_was_made_from_and_no_other() {
         Task a1 = stored("w1", 60, TaskStatus.SCHEDULED);
         Task b1 = stored("w1", 70, TaskStatus.SCHEDULED);

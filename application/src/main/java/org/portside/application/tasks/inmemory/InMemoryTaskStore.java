@@ -66,6 +66,19 @@ public final class InMemoryTaskStore implements TaskStore {
         wakeups.changed(task);
     }
 
+    /** All checked before any is stored: a batch with a task that exists stores none of it. */
+    @Override
+    public void insertAll(List<Task> added, List<TaskEvent> events) {
+        for (Task task : added) {
+            if (tasks.containsKey(task.id())) {
+                throw new IllegalStateException("task " + task.id() + " exists");
+            }
+        }
+        for (Task task : added) {
+            insert(task, events.stream().filter(e -> e.task().equals(task.id())).toList());
+        }
+    }
+
     @Override
     public void update(List<Task> changed, List<TaskEvent> events) {
         for (Task task : changed) { // all checked before any is written: a refused update changes nothing

@@ -2,6 +2,7 @@ package org.portside.application.tasks.port.in;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.portside.domain.tasks.Payload;
 import org.portside.domain.tasks.Retries;
 import org.portside.domain.tasks.Task;
@@ -20,4 +21,11 @@ public interface ScheduleTask {
     }
 
     Task schedule(Command command);
+
+    /**
+     * The same, without blocking the caller: answered once the task is stored. Tasks that wait for
+     * the database together are stored by one statement and one commit. A command the domain
+     * refuses throws at once, as {@link #schedule} does.
+     */
+    CompletionStage<Task> submit(Command command);
 }

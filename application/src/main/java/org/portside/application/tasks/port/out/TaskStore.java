@@ -27,6 +27,17 @@ public interface TaskStore {
     /** Stores a new task and appends the events of its creation. */
     void insert(Task task, List<TaskEvent> events);
 
+    /**
+     * Stores new tasks (of distinct ids) and appends the events of their creation (of these tasks
+     * only), in order; all or none when a transaction surrounds it. An adapter may write them with
+     * one statement (PostgreSQL does, all or none by itself).
+     */
+    default void insertAll(List<Task> tasks, List<TaskEvent> events) {
+        for (Task task : tasks) {
+            insert(task, events.stream().filter(e -> e.task().equals(task.id())).toList());
+        }
+    }
+
     /** Stores changed tasks (same ids) and appends the events of their changes (of these tasks only), in order. */
     void update(List<Task> tasks, List<TaskEvent> events);
 

@@ -678,6 +678,19 @@ class TaskServiceTest {
     }
 
     @Test
+    void of_two_reports_on_one_task_in_a_batch_written_again_one_by_one_only_the_first_is_written() {
+        Task run = claimedHere(1).get(0);
+        batchedStore.replaceAllFailure = new IllegalStateException("the batch could not be written");
+        CompletionStage<Task> done = batched.submitComplete(run.id(), token(run));
+        CompletionStage<Task> beat = batched.submitHeartbeat(run.id(), token(run), 120);
+        runDrains();
+        assertEquals(TaskStatus.SUCCEEDED, done.toCompletableFuture().join().status());
+        assertEquals("lease-lost", ((Conflict) failure(beat)).code(), "told it lost, read again: the task is done");
+        assertEquals(1, batchedStore.replaces, "the second is not written over the first");
+        assertEquals(List.of("created@0", "claimed@1", "completed@1"), historyOf(run.id()));
+    }
+
+    @Test
     void a_report_without_a_hint_reads_its_task_first_and_a_refusing_pool_fails_it_without_throwing() {
         schedule("w1", 10);
         clock.advance(Duration.ofSeconds(10));

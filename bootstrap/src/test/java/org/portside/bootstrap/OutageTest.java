@@ -61,16 +61,19 @@ class OutageTest {
             ConcurrentLinkedQueue<Long> millis = new ConcurrentLinkedQueue<>();
             ExecutorService load = Executors.newFixedThreadPool(4);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
-            List<String[]> requests = List.of(new String[] {"GET", "/users/" + userid}, new String[] {"POST", "/groups/g-" + UUID.randomUUID()},
-                    new String[] {"GET", "/api/tasks/" + taskId}, new String[] {"GET", "/guid/" + UUID.randomUUID().toString().replace("-", "").toUpperCase()},
-                    new String[] {"POST", "/guid"});
+            // reads, writes on the pool, and the writes stored together (users, tasks: see Batches)
+            List<String[]> requests = List.of(new String[] {"GET", "/users/" + userid, null}, new String[] {"POST", "/groups/g-" + UUID.randomUUID(), null},
+                    new String[] {"GET", "/api/tasks/" + taskId, null}, new String[] {"GET", "/guid/" + UUID.randomUUID().toString().replace("-", "").toUpperCase(), null},
+                    new String[] {"POST", "/guid", "{\"user\":\"a\"}"},
+                    new String[] {"POST", "/users", "{\"first_name\":\"A\",\"last_name\":\"B\",\"userid\":\"down-" + UUID.randomUUID().toString().substring(0, 8) + "\"}"},
+                    new String[] {"POST", "/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w1\"}"});
             for (int t = 0; t < 4; t++) {
                 int offset = t;
                 load.submit(() -> {
                     for (int i = offset; System.nanoTime() < until; i++) {
                         String[] r = requests.get(i % requests.size());
                         long start = System.nanoTime();
-                        Http.Response answer = http.send(r[0], r[1], r[1].equals("/guid") ? "{\"user\":\"a\"}" : null, "application/json");
+                        Http.Response answer = http.send(r[0], r[1], r[2], "application/json");
                         millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                         if (answer.status() != 503 || !answer.header("Retry-After").isPresent()
                                 || !answer.contentType().startsWith("application/problem+json")) {

@@ -50,7 +50,7 @@ class OverloadTest {
     void point_reads_beyond_their_queue_are_refused_at_once_and_the_rest_is_served(boolean authenticated) throws Exception {
         String unknownGuid = UUID.randomUUID().toString().replace("-", "").toUpperCase();
         // each kind of read may have as many unanswered as the work queue holds; their statements
-        // (at most two of each kind at once) fit in the pool's threads and queue
+        // (at most one of each kind at once by default) fit in the pool's threads and queue
         overload(authenticated, new String[] {"GET /users/nobody", "GET /guid/" + unknownGuid}, 2 * QUEUE);
     }
 

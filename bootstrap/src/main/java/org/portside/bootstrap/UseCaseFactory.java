@@ -78,9 +78,9 @@ class UseCaseFactory {
 
     /**
      * Registrations of users that wait for the database together share one statement and one commit,
-     * and so do new tasks and workers' reports (heartbeat, complete, fail): up to
-     * PORTSIDE_DATABASE_WRITE_BATCH of them, PORTSIDE_DATABASE_WRITE_DRAINS statements at once (each
-     * for users, for new tasks and for reports).
+     * and so do registrations of GUIDs, new tasks and workers' reports (heartbeat, complete, fail): up
+     * to PORTSIDE_DATABASE_WRITE_BATCH of them, PORTSIDE_DATABASE_WRITE_DRAINS statements at once
+     * (each for users, GUIDs, new tasks and reports).
      */
     @Context
     @Named(WRITES)
@@ -164,7 +164,7 @@ class UseCaseFactory {
     @Singleton
     GuidService guidService(GuidStore store, GuidCache cache, Transactions transactions, Clock clock,
                             @Named(WorkPools.DATABASE) ExecutorService databaseWork, GuidSettings settings,
-                            @Named(READS) Batches.Limits readBatches) {
-        return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings, readBatches);
+                            @Named(READS) Batches.Limits readBatches, @Named(WRITES) Batches.Limits writeBatches) {
+        return new GuidService(store, cache, new RandomGuids(), transactions, clock, databaseWork, settings, readBatches, writeBatches);
     }
 }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,28 @@ class JdbcGuidStore implements GuidStore {
     @Override
     public boolean insertIfAbsent(GuidRecord record) {
         return write("INSERT INTO guids (expire_at, owner, guid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", record) > 0;
+    }
+
+    /** One statement for all of them: registrations that arrived together share its round trip and commit. */
+    @Override
+    public Set<Guid> insertAllIfAbsent(List<GuidRecord> records) {
+        return jdbc.prepareStatement("INSERT INTO guids (expire_at, owner, guid) "
+                + "SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS varchar[]), CAST(? AS bpchar[])) "
+                + "ON CONFLICT DO NOTHING RETURNING guid", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("int8",
+                    records.stream().map(r -> r.expire().epochSecond()).toArray(Long[]::new)));
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar",
+                    records.stream().map(r -> r.owner().value()).toArray(String[]::new)));
+            statement.setArray(3, statement.getConnection().createArrayOf("bpchar",
+                    records.stream().map(r -> r.guid().value()).toArray(String[]::new)));
+            Set<Guid> stored = new HashSet<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    stored.add(new Guid(row.getString(1)));
+                }
+            }
+            return stored;
+        });
     }
 
     @Override

@@ -138,6 +138,32 @@ public abstract class GuidsApiContract {
         assertEquals(200, http.get("/guid/" + g).status());
     }
 
+    /** Registrations sent at once may share a statement (no Idempotency-Key): each still gets a GUID of its own, stored as answered. */
+    @Test
+    void parallel_registrations_each_get_their_own_guid_stored_as_answered() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Callable<Response>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String body = "{\"user\":\"p" + i + "\"}";
+                posts.add(() -> http.post("/guid", body));
+            }
+            java.util.Set<Object> guids = new java.util.HashSet<>();
+            java.util.Set<Object> users = new java.util.HashSet<>();
+            for (var f : pool.invokeAll(posts)) {
+                Response created = f.get();
+                assertEquals(201, created.status(), created.body());
+                guids.add(created.object().get("guid"));
+                users.add(created.object().get("user"));
+                assertEquals(created.object(), http.get("/guid/" + created.object().get("guid")).object(), "stored as answered");
+            }
+            assertEquals(100, guids.size(), "a GUID each");
+            assertEquals(100, users.size(), "each its own record");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void a_different_guid_in_the_body_is_refused() {
         String g = created(inSeconds(60), "a");

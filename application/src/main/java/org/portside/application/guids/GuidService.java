@@ -3,7 +3,10 @@ package org.portside.application.guids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -42,15 +45,20 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
     private final Executor blocking;
     private final GuidSettings settings;
     private final Batches<Guid, Optional<GuidRecord>> lookups;
+    private final Batches<GuidRecord, GuidRecord> registrations;
 
-    /** With {@link Batches.Limits#READS} for the reads that miss the cache. */
+    /** With {@link Batches.Limits#READS} for the reads that miss the cache, {@link Batches.Limits#WRITES} for registrations. */
     public GuidService(GuidStore store, GuidCache cache, GuidGenerator ids, Transactions transactions, Clock clock,
                        Executor blocking, GuidSettings settings) {
-        this(store, cache, ids, transactions, clock, blocking, settings, Batches.Limits.READS);
+        this(store, cache, ids, transactions, clock, blocking, settings, Batches.Limits.READS, Batches.Limits.WRITES);
     }
 
+    /**
+     * @param readBatches  how the reads that miss the cache share statements
+     * @param writeBatches how the registrations of new GUIDs (without an Idempotency-Key) share statements and commits
+     */
     public GuidService(GuidStore store, GuidCache cache, GuidGenerator ids, Transactions transactions, Clock clock,
-                       Executor blocking, GuidSettings settings, Batches.Limits readBatches) {
+                       Executor blocking, GuidSettings settings, Batches.Limits readBatches, Batches.Limits writeBatches) {
         this.store = store;
         this.cache = cache;
         this.ids = ids;
@@ -59,6 +67,7 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
         this.blocking = blocking;
         this.settings = settings;
         this.lookups = Batches.reads(store::findAll, blocking, readBatches);
+        this.registrations = new Batches<>(this::registerAll, blocking, writeBatches);
     }
 
     @Override
@@ -75,10 +84,37 @@ public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, Re
         });
     }
 
+    /** Registrations that wait for the database together are stored by one statement and one commit. */
     @Override
     public CompletionStage<GuidRecord> register(RegisterGuid.Command command) {
         return validated(() -> expiryOrDefault(command.expire()))
-                .thenCompose(expire -> offThread(() -> insertNew(expire, command.owner())));
+                .thenCompose(expire -> registrations.submit(new GuidRecord(ids.next(), expire, command.owner())));
+    }
+
+    /**
+     * A batch of new GUIDs in one statement. One that was taken meanwhile (astronomically unlikely:
+     * 128 random bits), or drawn twice in the batch, is registered again by itself under a GUID drawn
+     * anew, as {@link #insertNew} does; when the statement fails for any reason but an outage, each
+     * is registered by itself.
+     */
+    private void registerAll(List<Batches.Job<GuidRecord, GuidRecord>> batch) {
+        Map<Guid, Batches.Job<GuidRecord, GuidRecord>> firsts = Batches.firstsBy(batch, GuidRecord::guid);
+        Batches.togetherOrOneByOne(batch, () -> {
+            Set<Guid> stored = transactions.singleStatement(
+                    () -> store.insertAllIfAbsent(firsts.values().stream().map(Batches.Job::command).toList()));
+            for (Batches.Job<GuidRecord, GuidRecord> job : batch) {
+                GuidRecord record = job.command();
+                if (firsts.get(record.guid()) == job && stored.contains(record.guid())) {
+                    job.answer(record);
+                    continue;
+                }
+                try {
+                    job.answer(insertNew(record.expire(), record.owner()));
+                } catch (RuntimeException own) {
+                    job.fail(own);
+                }
+            }
+        }, job -> insertNew(job.command().expire(), job.command().owner()));
     }
 
     @Override

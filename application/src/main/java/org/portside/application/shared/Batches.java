@@ -3,6 +3,7 @@ package org.portside.application.shared;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +106,18 @@ public final class Batches<C, R> {
                 }
             }
         }
+    }
+
+    /**
+     * The first job of each key, in the batch's order: of several jobs on one key (one userid, one
+     * task) only the first is written with the batch; the others are answered on what it wrote.
+     */
+    public static <C, R, K> Map<K, Job<C, R>> firstsBy(List<Job<C, R>> batch, Function<C, K> key) {
+        Map<K, Job<C, R>> firsts = new LinkedHashMap<>();
+        for (Job<C, R> job : batch) {
+            firsts.putIfAbsent(key.apply(job.command()), job);
+        }
+        return firsts;
     }
 
     /** The answer to {@code command}, worked out with whatever other commands are queued with it. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -482,10 +481,7 @@ public final class TaskService implements ScheduleTask, GetTask, FindTasks, Patc
      * tried on its own, so a change that cannot be written fails its own report only.
      */
     private void replaceAll(List<Batches.Job<TaskStore.Replacement, Boolean>> batch) {
-        Map<TaskId, Batches.Job<TaskStore.Replacement, Boolean>> firsts = new LinkedHashMap<>();
-        for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {
-            firsts.putIfAbsent(job.command().changed().id(), job);
-        }
+        Map<TaskId, Batches.Job<TaskStore.Replacement, Boolean>> firsts = Batches.firstsBy(batch, r -> r.changed().id());
         Batches.togetherOrOneByOne(batch, () -> {
             Set<TaskId> written = store.replaceAll(firsts.values().stream().map(Batches.Job::command).toList());
             for (Batches.Job<TaskStore.Replacement, Boolean> job : batch) {

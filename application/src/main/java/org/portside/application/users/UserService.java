@@ -1,6 +1,5 @@
 package org.portside.application.users;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,10 +66,7 @@ public final class UserService implements RegisterUser, GetUser, ReplaceUser, Re
      * batch-mates'.
      */
     private void registerAll(List<Batches.Job<User, User>> batch) {
-        Map<UserId, Batches.Job<User, User>> firsts = new LinkedHashMap<>();
-        for (Batches.Job<User, User> job : batch) {
-            firsts.putIfAbsent(job.command().userid(), job);
-        }
+        Map<UserId, Batches.Job<User, User>> firsts = Batches.firstsBy(batch, User::userid);
         Batches.togetherOrOneByOne(batch, () -> {
             Set<UserId> stored = transactions.singleStatement(
                     () -> users.insertAllIfAbsent(firsts.values().stream().map(Batches.Job::command).toList()));

@@ -21,6 +21,7 @@ import org.portside.application.guids.port.in.RegisterGuid;
 import org.portside.application.guids.port.in.UpsertGuid;
 import org.portside.application.guids.port.in.UpsertGuid.Outcome;
 import org.portside.application.guids.port.out.GuidCache;
+import org.portside.application.guids.port.out.GuidStore;
 import org.portside.application.shared.inmemory.InMemoryTransactions;
 import org.portside.application.shared.inmemory.MutableClock;
 import org.portside.domain.guids.Expiry;
@@ -65,6 +66,126 @@ class GuidServiceTest {
             assertTrue(seen.add(r.guid()));
             assertEquals(NOW.plus(Duration.ofDays(30)).getEpochSecond(), r.expire().epochSecond());
         }
+    }
+
+    /** The in-memory store, with its batch inserts recorded and, while set, failing. */
+    final class BatchingStore implements GuidStore {
+        final java.util.List<java.util.List<Guid>> insertAlls = new java.util.ArrayList<>();
+        RuntimeException insertAllFailure;
+        int inserts;
+
+        @Override
+        public Set<Guid> insertAllIfAbsent(java.util.List<GuidRecord> records) {
+            insertAlls.add(records.stream().map(GuidRecord::guid).toList());
+            if (insertAllFailure != null) {
+                throw insertAllFailure;
+            }
+            return store.insertAllIfAbsent(records);
+        }
+
+        @Override
+        public boolean insertIfAbsent(GuidRecord record) {
+            inserts++;
+            return store.insertIfAbsent(record);
+        }
+
+        @Override
+        public Optional<GuidRecord> find(Guid guid) {
+            return store.find(guid);
+        }
+
+        @Override
+        public Optional<GuidRecord> findForUpdate(Guid guid) {
+            return store.findForUpdate(guid);
+        }
+
+        @Override
+        public void update(GuidRecord record) {
+            store.update(record);
+        }
+
+        @Override
+        public boolean delete(Guid guid) {
+            return store.delete(guid);
+        }
+
+        @Override
+        public int deleteExpired(Instant now, int limit) {
+            return store.deleteExpired(now, limit);
+        }
+    }
+
+    final BatchingStore batchingStore = new BatchingStore();
+    final java.util.List<Runnable> drains = new java.util.ArrayList<>();
+    final java.util.ArrayDeque<Guid> drawn = new java.util.ArrayDeque<>();
+    final RandomGuids random = new RandomGuids();
+    /** Drains run when the test says; GUIDs are drawn from {@link #drawn} first, then at random. */
+    final GuidService batched = new GuidService(batchingStore, cache, () -> drawn.isEmpty() ? random.next() : drawn.poll(),
+            new InMemoryTransactions(), clock, drains::add, settings);
+
+    void runDrains() {
+        while (!drains.isEmpty()) {
+            java.util.List<Runnable> now = java.util.List.copyOf(drains);
+            drains.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    CompletionStage<GuidRecord> registration(String owner) {
+        return batched.register(new RegisterGuid.Command(Optional.empty(), new Owner(owner)));
+    }
+
+    @Test
+    void registrations_that_wait_together_are_stored_by_one_store_call_each_answered_with_its_own() {
+        CompletionStage<GuidRecord> a = registration("a");
+        CompletionStage<GuidRecord> b = registration("b");
+        assertTrue(batchingStore.insertAlls.isEmpty(), "nothing stored before a drain runs");
+        runDrains();
+        GuidRecord first = await(a);
+        GuidRecord second = await(b);
+        assertEquals(java.util.List.of(java.util.List.of(first.guid(), second.guid())), batchingStore.insertAlls);
+        assertEquals(0, batchingStore.inserts, "none by itself");
+        assertEquals(Optional.of(first), store.find(first.guid()), "what was answered is what was stored");
+        assertEquals(Optional.of(second), store.find(second.guid()));
+        assertEquals("b", second.owner().value());
+    }
+
+    @Test
+    void a_guid_drawn_that_is_taken_or_drawn_twice_in_a_batch_is_registered_anew_under_another() {
+        await(guids.upsert(new UpsertGuid.Command(G, Optional.of(in(Duration.ofHours(1))), Optional.of(new Owner("there")))));
+        Guid h = new Guid("0123456789ABCDEF0123456789ABCDEF");
+        Guid i = new Guid("FEDCBA9876543210FEDCBA9876543210");
+        Guid j = new Guid("00000000000000000000000000000001");
+        drawn.addAll(java.util.List.of(G, h, h, i, j));
+        CompletionStage<GuidRecord> taken = registration("a");
+        CompletionStage<GuidRecord> once = registration("b");
+        CompletionStage<GuidRecord> twice = registration("c");
+        runDrains();
+        assertEquals(java.util.List.of(java.util.List.of(G, h)), batchingStore.insertAlls, "a GUID drawn twice is offered once");
+        assertEquals(h, await(once).guid());
+        assertEquals(java.util.Set.of(i, j), java.util.Set.of(await(taken).guid(), await(twice).guid()), "each drawn anew");
+        assertEquals("there", store.find(G).orElseThrow().owner().value(), "the one there left as it was");
+        assertEquals("a", store.find(await(taken).guid()).orElseThrow().owner().value());
+        assertEquals("c", store.find(await(twice).guid()).orElseThrow().owner().value());
+    }
+
+    @Test
+    void a_batch_of_registrations_that_fails_is_stored_again_one_by_one_and_an_outage_fails_it_at_once() {
+        batchingStore.insertAllFailure = new IllegalStateException("the batch could not be stored");
+        CompletionStage<GuidRecord> a = registration("a");
+        CompletionStage<GuidRecord> b = registration("b");
+        runDrains();
+        assertEquals(Optional.of(await(a)), store.find(await(a).guid()), "stored by itself");
+        assertEquals(Optional.of(await(b)), store.find(await(b).guid()));
+        assertEquals(2, batchingStore.inserts);
+
+        batchingStore.insertAllFailure = new org.portside.application.shared.port.out.StoreUnavailable("down", new RuntimeException());
+        CompletionStage<GuidRecord> c = registration("c");
+        CompletionStage<GuidRecord> d = registration("d");
+        runDrains();
+        assertInstanceOf(org.portside.application.shared.port.out.StoreUnavailable.class, assertThrows(RuntimeException.class, () -> await(c)));
+        assertInstanceOf(org.portside.application.shared.port.out.StoreUnavailable.class, assertThrows(RuntimeException.class, () -> await(d)));
+        assertEquals(2, batchingStore.inserts, "not tried one by one against a database that is down");
     }
 
     @Test

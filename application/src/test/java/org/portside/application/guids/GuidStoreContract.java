@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,20 @@ public abstract class GuidStoreContract {
                 store().findAll(Set.of(live.guid(), old.guid(), unknown.guid())));
         assertEquals(Map.of(live.guid(), live), store().findAll(Set.of(live.guid())));
         assertEquals(Map.of(), store().findAll(Set.of(unknown.guid())));
+    }
+
+    @Test
+    void stores_many_at_once_and_leaves_out_those_already_stored() {
+        GuidRecord there = record(2_000_000_000L, "there");
+        transactions().run(() -> store().insertIfAbsent(there));
+        GuidRecord a = record(2_000_000_001L, "a");
+        GuidRecord b = record(1_000, "b");
+        GuidRecord again = new GuidRecord(there.guid(), new Expiry(2_000_000_002L), new Owner("again"));
+        assertEquals(java.util.Set.of(a.guid(), b.guid()),
+                transactions().inTransaction(() -> store().insertAllIfAbsent(java.util.List.of(a, again, b))));
+        assertEquals(Optional.of(a), transactions().inTransaction(() -> store().find(a.guid())));
+        assertEquals(Optional.of(b), transactions().inTransaction(() -> store().find(b.guid())));
+        assertEquals(Optional.of(there), transactions().inTransaction(() -> store().find(there.guid())), "left as it was");
     }
 
     @Test

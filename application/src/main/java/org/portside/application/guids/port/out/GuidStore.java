@@ -2,6 +2,8 @@ package org.portside.application.guids.port.out;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,22 @@ public interface GuidStore {
 
     /** @return false, storing nothing, if the GUID is already stored (also by a concurrent insert) */
     boolean insertIfAbsent(GuidRecord record);
+
+    /**
+     * {@link #insertIfAbsent} for records of distinct GUIDs at once: those already stored are left
+     * out. An adapter may store them with one statement (PostgreSQL does, and commits them together).
+     *
+     * @return the GUIDs stored
+     */
+    default Set<Guid> insertAllIfAbsent(List<GuidRecord> records) {
+        Set<Guid> stored = new HashSet<>();
+        for (GuidRecord record : records) {
+            if (insertIfAbsent(record)) {
+                stored.add(record.guid());
+            }
+        }
+        return stored;
+    }
 
     /** Overwrites the stored record with the same GUID. */
     void update(GuidRecord record);

@@ -13,7 +13,11 @@ public interface RegisterGuid {
     record Command(Optional<Expiry> expire, Owner owner) {
     }
 
-    /** Completes with the new record, or exceptionally with {@code Invalid} (expiry not in the future). */
+    /**
+     * Completes with the new record once it is stored, or exceptionally with {@code Invalid} (expiry
+     * not in the future). Registrations that wait for the database together may be stored by one
+     * statement and one commit.
+     */
     CompletionStage<GuidRecord> register(Command command);
 
     /**

@@ -83,9 +83,15 @@ class GuidServiceTest {
             return store.insertAllIfAbsent(records);
         }
 
+        /** Thrown by the next {@link #insertIfAbsent} calls instead of storing, while set. */
+        RuntimeException insertFailure;
+
         @Override
         public boolean insertIfAbsent(GuidRecord record) {
             inserts++;
+            if (insertFailure != null) {
+                throw insertFailure;
+            }
             return store.insertIfAbsent(record);
         }
 
@@ -167,6 +173,18 @@ class GuidServiceTest {
         assertEquals("there", store.find(G).orElseThrow().owner().value(), "the one there left as it was");
         assertEquals("a", store.find(await(taken).guid()).orElseThrow().owner().value());
         assertEquals("c", store.find(await(twice).guid()).orElseThrow().owner().value());
+    }
+
+    @Test
+    void a_registration_whose_guid_was_taken_and_that_then_cannot_be_stored_fails_only_itself() {
+        await(guids.upsert(new UpsertGuid.Command(G, Optional.of(in(Duration.ofHours(1))), Optional.of(new Owner("there")))));
+        drawn.add(G);
+        CompletionStage<GuidRecord> taken = registration("a");
+        CompletionStage<GuidRecord> other = registration("b");
+        batchingStore.insertFailure = new IllegalStateException("cannot be stored by itself");
+        runDrains();
+        assertEquals("cannot be stored by itself", assertThrows(IllegalStateException.class, () -> await(taken)).getMessage());
+        assertEquals(Optional.of(await(other)), store.find(await(other).guid()), "its batch-mate stored with the batch");
     }
 
     @Test

@@ -59,15 +59,17 @@ class OutageTest {
 
             ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Long> millis = new ConcurrentLinkedQueue<>();
-            ExecutorService load = Executors.newFixedThreadPool(4);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
-            // reads, writes on the pool, and the writes stored together (users, tasks: see Batches)
+            // reads, writes on the pool, and the writes stored together (users, GUIDs, tasks: see Batches)
             List<String[]> requests = List.of(new String[] {"GET", "/users/" + userid, null}, new String[] {"POST", "/groups/g-" + UUID.randomUUID(), null},
                     new String[] {"GET", "/api/tasks/" + taskId, null}, new String[] {"GET", "/guid/" + UUID.randomUUID().toString().replace("-", "").toUpperCase(), null},
                     new String[] {"POST", "/guid", "{\"user\":\"a\"}"},
                     new String[] {"POST", "/users", "{\"first_name\":\"A\",\"last_name\":\"B\",\"userid\":\"down-" + UUID.randomUUID().toString().substring(0, 8) + "\"}"},
                     new String[] {"POST", "/api/tasks", "{\"start\":\"2099-01-01T00:00:00Z\",\"worker\":\"w1\"}"});
-            for (int t = 0; t < 4; t++) {
+            // a client per kind, each starting at its own: every kind is sent even if each client gets
+            // through only a few requests in the time (an unreachable database takes its seconds)
+            ExecutorService load = Executors.newFixedThreadPool(requests.size());
+            for (int t = 0; t < requests.size(); t++) {
                 int offset = t;
                 load.submit(() -> {
                     for (int i = offset; System.nanoTime() < until; i++) {

@@ -67,8 +67,8 @@ class JdbcTaskStore implements TaskStore {
     private static final String STATE = "start_at, title, worker, status, payload, version, "
             + "max_attempts, backoff_seconds, attempt, lease_token, lease_expires_at, last_error";
     private static final int STATE_COLUMNS = 12;
-    /** Tasks per statement of {@link #update}: 13 parameters each, and 6 per event. */
-    private static final int UPDATE_CHUNK = 200;
+    /** Tasks per statement of {@link #update}, {@link #insertAll} and {@link #replaceAll}: 13 parameters each, and 6 per event. */
+    private static final int WRITE_CHUNK = 200;
     /** One row of a VALUES list of an id and a state, typed as the columns are (VALUES cannot tell otherwise). */
     private static final String STATE_ROW = "(CAST(? AS uuid), CAST(? AS timestamptz), CAST(? AS varchar), CAST(? AS varchar), "
             + "CAST(? AS varchar), CAST(? AS jsonb), CAST(? AS bigint), CAST(? AS integer), CAST(? AS integer), "
@@ -164,8 +164,8 @@ class JdbcTaskStore implements TaskStore {
     private void writeAll(List<Task> tasks, List<TaskEvent> events, Write write) {
         requireOwnEvents(tasks.stream().map(Task::id).collect(Collectors.toSet()), events);
         // in chunks: a sweep of thousands would pass PostgreSQL's 65,535 parameters
-        for (int from = 0; from < tasks.size(); from += UPDATE_CHUNK) {
-            List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + UPDATE_CHUNK));
+        for (int from = 0; from < tasks.size(); from += WRITE_CHUNK) {
+            List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + WRITE_CHUNK));
             Set<TaskId> ids = chunk.stream().map(Task::id).collect(Collectors.toSet());
             writeChunk(chunk, events.stream().filter(e -> ids.contains(e.task())).toList(), write);
         }
@@ -284,7 +284,7 @@ class JdbcTaskStore implements TaskStore {
 
     /**
      * One statement for all of them (workers' reports that waited for the database together; one per
-     * {@value #UPDATE_CHUNK} tasks), each row a compare-and-set as in {@link #replace}, its events
+     * {@value #WRITE_CHUNK} tasks), each row a compare-and-set as in {@link #replace}, its events
      * appended only if it was written; the statement commits by itself.
      */
     @Override
@@ -294,8 +294,8 @@ class JdbcTaskStore implements TaskStore {
             return replace(only.changed(), only.events()) ? Set.of(only.changed().id()) : Set.of();
         }
         Map<TaskId, Task> written = new LinkedHashMap<>();
-        for (int from = 0; from < replacements.size(); from += UPDATE_CHUNK) {
-            List<Replacement> chunk = replacements.subList(from, Math.min(replacements.size(), from + UPDATE_CHUNK));
+        for (int from = 0; from < replacements.size(); from += WRITE_CHUNK) {
+            List<Replacement> chunk = replacements.subList(from, Math.min(replacements.size(), from + WRITE_CHUNK));
             List<Task> tasks = chunk.stream().map(Replacement::changed).toList();
             if (tasks.stream().map(Task::id).distinct().count() != tasks.size()) {
                 throw new IllegalArgumentException("a task twice in one replaceAll: only one of two changes of a version can win");

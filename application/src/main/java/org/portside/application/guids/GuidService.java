@@ -32,8 +32,9 @@ import org.portside.domain.shared.NotFound;
  * The GUID registry, asynchronous end to end: store work (blocking) runs on the given executor,
  * cache work is non-blocking, and the caller's thread only composes stages. Reads go cache first,
  * then the store (misses that arrive together share one statement, see {@link Batches}), then
- * fill the cache; registrations that arrive together are stored by one statement; writes go to the store first, then evict the cache entry, so a read after a write
- * never sees the old value. An expired GUID counts as absent everywhere.
+ * fill the cache; registrations that arrive together are stored by one statement too. Writes go to
+ * the store first, then evict the cache entry, so a read after a write never sees the old value.
+ * An expired GUID counts as absent everywhere.
  */
 public final class GuidService implements RegisterGuid, UpsertGuid, ReadGuid, RemoveGuid, PurgeExpiredGuids {
 
